@@ -48,14 +48,14 @@ export type ChainVerifier = {
 
 export const createChainVerifier = (sha256Hex: (input: string) => string): ChainVerifier => {
   let prev = GENESIS_HASH;
-  let expectedSeq: number | null = null;
+  let expectedSeq = 1;
   let checked = 0;
   let broken: ChainBreak | null = null;
   return {
     push(entry) {
       if (broken) return broken;
       const { prevHash, hash, ...content } = entry;
-      if (expectedSeq !== null && entry.seq !== expectedSeq) {
+      if (entry.seq !== expectedSeq) {
         broken = {
           seq: entry.seq,
           reason: 'sequence_gap',

@@ -17,8 +17,11 @@ export const Line = (max: number) =>
     .trim()
     .min(1, 'Required')
     .max(max, `At most ${max} characters`)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
+    // Control characters, line separators and bidirectional overrides can hide or reorder text.
+    .refine(
+      (s) => !/[\p{Cc}\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u.test(s),
+      'Must not contain control or invisible characters',
+    );
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size'),

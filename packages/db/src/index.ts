@@ -1,0 +1,11 @@
+export * from './audit-log.js';
+export * from './data-dir-lock.js';
+export type * from './executor.js';
+export * from './migrate.js';
+export * from './open-database.js';
+export * from './repositories/credentials.repo.js';
+export * from './repositories/organisation.repo.js';
+export * from './repositories/sessions.repo.js';
+export * from './repositories/users.repo.js';
+export type * from './tables.js';
+export * from './testing.js';

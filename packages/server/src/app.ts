@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { migrationStatus } from '@redress/db';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppDeps } from './deps.js';
+import { errorBody, handleError } from './http/errors.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { registerRoute } from './http/route.js';
+import { apiRoutes } from './routes/index.js';
+import { randomToken } from './secrets/crypto.js';
+
+export const API_VERSION = '0.1.0';
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export type BuildAppOptions = {
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+  trustProxy?: boolean;
+  /** Requests per minute per address across the API; sign-in routes have their own lower limit. */
+  rateLimitPerMinute?: number;
+};
+
+/** The HTTP application, not listening: tests drive it with inject(), `redress start` listens. */
+export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomToken(9),
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables into a style element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.isHttps,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 1200,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      ...errorBody({ code: 'request.throttled', message: 'Too many requests; wait a moment and try again' }),
+    }),
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {
+      return reply.status(404).send(errorBody({ code: 'request.not_found', message: 'No such resource' }));
+    }
+    // The web app routes in the browser: every other GET gets its page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      const status = await migrationStatus(deps.database);
+      if (status.pending.length > 0 || status.mismatched.length > 0) {
+        return reply.status(503).send({ status: 'not_ready', reason: 'migrations pending', pending: status.pending });
+      }
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'not_ready', reason: 'database unreachable' });
+    }
+  });
+
+  const document = buildOpenApiDocument(apiRoutes, API_VERSION);
+  app.get('/api/openapi.json', async () => document);
+  for (const route of apiRoutes) registerRoute(app, deps, route);
+
+  if (options.serveWeb && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  return app;
+};

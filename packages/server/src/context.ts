@@ -1,0 +1,27 @@
+import type { Role, TokenScope } from '@redress/core';
+
+/** Who is acting. `scopes` is set when the actor authenticated with an API token. */
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  sessionId: string | null;
+  scopes: TokenScope[] | null;
+};
+
+/** Everything a use case needs to know about the request, and nothing about HTTP. */
+export type RequestContext = {
+  actor: Actor | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+};
+
+export const systemContext = (label = 'system'): RequestContext & { systemLabel: string } => ({
+  actor: null,
+  ip: null,
+  userAgent: null,
+  requestId: null,
+  systemLabel: label,
+});

@@ -1,0 +1,33 @@
+import { type Database, deleteSessionsOlderThan } from '@redress/db';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Clock } from '../deps.js';
+
+/**
+ * Background jobs live in the database (pg-boss), so any app server may run them and a schedule fires
+ * once however many servers there are. On PGlite, pg-boss shares the one connection through the same
+ * lock as every other query.
+ */
+export type JobRunner = { stop(): Promise<void> };
+
+const SESSION_RETENTION_DAYS = 30;
+
+export const startJobs = async (database: Database, clock: Clock, logger: Logger): Promise<JobRunner> => {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
+    schema: 'pgboss',
+    supervise: true,
+    schedule: true,
+    migrate: true,
+  });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  await boss.createQueue('sessions.purge');
+  await boss.schedule('sessions.purge', '17 * * * *');
+  await boss.work('sessions.purge', async () => {
+    const cutoff = new Date(clock.now().getTime() - SESSION_RETENTION_DAYS * 86_400_000);
+    const deleted = await deleteSessionsOlderThan(database.db, cutoff);
+    logger.info({ job: 'sessions.purge', deleted }, 'purged ended sessions');
+  });
+  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+};

@@ -1,0 +1,137 @@
+import {
+  AuditPage,
+  AuditQuery,
+  CreatedTokenView,
+  CreatedUserView,
+  CreateTokenInput,
+  CreateUserInput,
+  IdParam,
+  OrgSettingsView,
+  SignInLinkIssued,
+  TokenList,
+  UpdateOrgSettingsInput,
+  UpdateUserInput,
+  UserList,
+  UserView,
+} from '@redress/core';
+import { type AnyRoute, defineRoute } from '../http/route.js';
+import { createApiToken, listOwnTokens, revokeOwnToken } from '../use-cases/api-tokens.js';
+import { browseAudit } from '../use-cases/browse-audit.js';
+import { createUser, listAllUsers, resetUserPassword, updateUserAccount } from '../use-cases/manage-users.js';
+import { getOrgSettings, updateOrgSettings } from '../use-cases/org-settings.js';
+
+export const userRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/users',
+    summary: 'List users',
+    tags: ['users'],
+    auth: 'user',
+    response: UserList,
+    errors: [401, 403],
+    handler: async ({ deps, ctx }) => ({ items: await listAllUsers(deps, ctx) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/users',
+    summary: 'Create a user; returns a one-time sign-in link to hand over',
+    tags: ['users'],
+    auth: 'user',
+    body: CreateUserInput,
+    response: CreatedUserView,
+    status: 201,
+    errors: [400, 401, 403, 409],
+    handler: ({ deps, ctx, body }) => createUser(deps, ctx, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/users/:id',
+    summary: 'Change a user: name, role, disabled',
+    tags: ['users'],
+    auth: 'user',
+    params: IdParam,
+    body: UpdateUserInput,
+    response: UserView,
+    errors: [400, 401, 403, 404, 422],
+    handler: ({ deps, ctx, params, body }) => updateUserAccount(deps, ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/users/:id/reset-password',
+    summary: "Reset a user's password: ends their sessions, returns a one-time link",
+    tags: ['users'],
+    auth: 'user',
+    params: IdParam,
+    response: SignInLinkIssued,
+    errors: [401, 403, 404],
+    handler: ({ deps, ctx, params }) => resetUserPassword(deps, ctx, params.id),
+  }),
+];
+
+export const tokenRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/tokens',
+    summary: 'Your API tokens',
+    tags: ['tokens'],
+    auth: 'user',
+    response: TokenList,
+    handler: async ({ deps, ctx }) => ({ items: await listOwnTokens(deps, ctx) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    summary: 'Create an API token (shown once)',
+    tags: ['tokens'],
+    auth: 'user',
+    body: CreateTokenInput,
+    response: CreatedTokenView,
+    status: 201,
+    errors: [400, 401, 403, 422],
+    handler: ({ deps, ctx, body }) => createApiToken(deps, ctx, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/tokens/:id',
+    summary: 'Revoke one of your API tokens',
+    tags: ['tokens'],
+    auth: 'user',
+    params: IdParam,
+    errors: [401, 404],
+    handler: ({ deps, ctx, params }) => revokeOwnToken(deps, ctx, params.id),
+  }),
+];
+
+export const organisationRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/org/settings',
+    summary: 'Organisation settings',
+    tags: ['organisation'],
+    auth: 'user',
+    response: OrgSettingsView,
+    handler: ({ deps, ctx }) => getOrgSettings(deps, ctx),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/v1/org/settings',
+    summary: 'Change organisation settings',
+    tags: ['organisation'],
+    auth: 'user',
+    body: UpdateOrgSettingsInput,
+    response: OrgSettingsView,
+    errors: [400, 401, 403],
+    handler: ({ deps, ctx, body }) => updateOrgSettings(deps, ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/audit',
+    summary: 'Browse the audit log, newest first',
+    tags: ['audit'],
+    auth: 'user',
+    query: AuditQuery,
+    response: AuditPage,
+    errors: [400, 401, 403],
+    handler: ({ deps, ctx, query }) => browseAudit(deps, ctx, query),
+  }),
+];

@@ -1,0 +1,56 @@
+import type { CreateTokenInput, TokenView } from '@redress/core';
+import { insertApiToken, listApiTokens, revokeApiToken } from '@redress/db';
+import type { RequestContext } from '../context.js';
+import { type AppDeps, inTransaction } from '../deps.js';
+import { API_TOKEN_PREFIX } from '../http/authenticate.js';
+import { randomToken, sha256Hex } from '../secrets/crypto.js';
+import { failWith, requireActor } from './policy.js';
+import { presentToken } from './presenters.js';
+
+export const listOwnTokens = async (deps: AppDeps, ctx: RequestContext): Promise<TokenView[]> =>
+  (await listApiTokens(deps.database.db, requireActor(ctx).userId)).map(presentToken);
+
+/** The token is returned once; only its SHA-256 is stored. Tokens are made in a session, not by tokens. */
+export const createApiToken = (deps: AppDeps, ctx: RequestContext, input: CreateTokenInput) =>
+  inTransaction(deps, ctx, async (tx, audit) => {
+    const actor = requireActor(ctx);
+    if (actor.scopes !== null) return failWith('forbidden', 'access.denied', 'API tokens cannot create API tokens');
+    if (input.scopes.includes('admin') && actor.role !== 'administrator') {
+      return failWith(
+        'unprocessable',
+        'token.scope_exceeds_role',
+        'Only administrators can create admin-scoped tokens',
+        {
+          scopes: 'The admin scope needs the administrator role',
+        },
+      );
+    }
+    const now = deps.clock.now();
+    const token = `${API_TOKEN_PREFIX}${randomToken(32)}`;
+    const scopes = [...new Set(input.scopes)];
+    const row = await insertApiToken(tx, {
+      id: deps.newId(),
+      userId: actor.userId,
+      name: input.name,
+      tokenHash: sha256Hex(token),
+      prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      scopes,
+      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+      now,
+    });
+    await audit({
+      action: 'token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      details: { name: row.name, scopes },
+    });
+    return { token, info: presentToken(row) };
+  });
+
+export const revokeOwnToken = (deps: AppDeps, ctx: RequestContext, id: string) =>
+  inTransaction(deps, ctx, async (tx, audit) => {
+    const actor = requireActor(ctx);
+    const row = await revokeApiToken(tx, id, actor.userId, deps.clock.now());
+    if (!row) return failWith('not_found', 'token.not_found', 'No such active token');
+    await audit({ action: 'token.revoked', entityType: 'api_token', entityId: id, details: { name: row.name } });
+  });

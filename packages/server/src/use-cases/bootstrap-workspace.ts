@@ -1,0 +1,40 @@
+import { countUsers, findOrganisation, insertOrganisation, insertUser } from '@redress/db';
+import { sql } from 'kysely';
+import { systemContext } from '../context.js';
+import { type AppDeps, inTransaction } from '../deps.js';
+import { type IssuedLink, issueSignInLink } from './credentials.js';
+
+export type Bootstrap = { created: false } | { created: true; adminEmail: string; signInLink: IssuedLink };
+
+const BOOTSTRAP_LOCK_KEY = 727_003;
+
+/**
+ * On an empty database: the organisation and its first administrator, who signs in through a one-time
+ * link printed once. No default password ever exists. Safe when several servers start at once.
+ */
+export const bootstrapWorkspace = (
+  deps: AppDeps,
+  options: { organisationName: string; adminEmail: string; adminName: string },
+): Promise<Bootstrap> =>
+  inTransaction(deps, systemContext('redress start'), async (tx, audit) => {
+    await sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`.execute(tx);
+    if ((await findOrganisation(tx)) && (await countUsers(tx)) > 0) return { created: false };
+    const now = deps.clock.now();
+    if (!(await findOrganisation(tx))) await insertOrganisation(tx, options.organisationName, now);
+    const admin = await insertUser(tx, {
+      id: deps.newId(),
+      email: options.adminEmail,
+      name: options.adminName,
+      role: 'administrator',
+      passwordHash: null,
+      now,
+    });
+    const signInLink = await issueSignInLink(tx, deps, admin.id, 'invite', null);
+    await audit({
+      action: 'workspace.created',
+      entityType: 'organisation',
+      entityId: '1',
+      details: { organisationName: options.organisationName, adminEmail: admin.email },
+    });
+    return { created: true, adminEmail: admin.email, signInLink };
+  });

@@ -134,7 +134,7 @@ describe('Line', () => {
   ])('rejects %s as a control character', (_name, text) => {
     const result = line.safeParse(text);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe('Must not contain control characters');
+    expect(result.error?.issues[0]?.message).toBe('Must not contain control or invisible characters');
   });
 
   it.each([
@@ -175,5 +175,17 @@ describe('AuditQuery', () => {
 
   it('rejects unknown filters', () => {
     expect(AuditQuery.safeParse({ actor: 'someone' }).success).toBe(false);
+  });
+});
+
+describe('Line against hidden text', () => {
+  it.each([
+    ['a C1 control (NEL)', 'a\u0085b'],
+    ['a CSI terminal escape', 'a\u009bb'],
+    ['a line separator', 'a\u2028b'],
+    ['a right-to-left override', 'invoice\u202Etxt.exe'],
+    ['a zero-width space', 'a\u200bb'],
+  ])('rejects %s', (_name, text) => {
+    expect(Line(40).safeParse(text).success).toBe(false);
   });
 });

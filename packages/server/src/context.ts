@@ -16,12 +16,18 @@ export type RequestContext = {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /**
+   * Set when the server's operator acts through the `redress` CLI on the machine itself: they hold
+   * the data directory and the master key, so no role check applies, but every change is audited
+   * under this label.
+   */
+  operator?: string;
 };
 
-export const systemContext = (label = 'system'): RequestContext & { systemLabel: string } => ({
+export const systemContext = (label = 'system'): RequestContext => ({
   actor: null,
   ip: null,
   userAgent: null,
   requestId: null,
-  systemLabel: label,
+  operator: label,
 });

@@ -29,7 +29,7 @@ export type Audit = (event: AuditEvent) => Promise<number>;
  */
 export const inTransaction = <T>(
   deps: Pick<AppDeps, 'database' | 'clock'>,
-  ctx: RequestContext & { systemLabel?: string },
+  ctx: RequestContext,
   work: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> =>
   deps.database.db.transaction().execute((tx) => {
@@ -38,7 +38,7 @@ export const inTransaction = <T>(
         tx,
         {
           actorId: ctx.actor?.userId ?? null,
-          actorLabel: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : (ctx.systemLabel ?? 'anonymous'),
+          actorLabel: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : (ctx.operator ?? 'anonymous'),
           ip: ctx.ip,
           userAgent: ctx.userAgent,
           requestId: ctx.requestId,

@@ -6,8 +6,15 @@ export const requireActor = (ctx: RequestContext): Actor => {
   return ctx.actor;
 };
 
-/** Named policy check for workspace-wide actions: the role must allow it, and so must a token's scopes. */
-export const authorizeWorkspace = (ctx: RequestContext, action: WorkspaceAction): Actor => {
+/** Who a change is attributed to: a user, or (null) the operator at the command line. */
+export type Principal = { userId: string | null };
+
+/**
+ * Named policy check for workspace-wide actions: the role must allow it, and so must a token's scopes.
+ * The operator (CLI on the server itself) passes.
+ */
+export const authorizeWorkspace = (ctx: RequestContext, action: WorkspaceAction): Principal => {
+  if (!ctx.actor && ctx.operator) return { userId: null };
   const actor = requireActor(ctx);
   const byRole = decide({ role: actor.role, action, membership: 'none', isPrivileged: false }).allowed;
   const byScope = actor.scopes === null || scopePermits(actor.scopes, action);

@@ -4,6 +4,8 @@ export * from './audit/hash-chain.js';
 export * from './auth/lockout.js';
 export * from './auth/password-policy.js';
 export * from './auth/session-expiry.js';
+export * from './case-file/calendar-date.js';
+export * from './case-file/sentence.js';
 export * from './errors.js';
 export * from './schemas/admin.schemas.js';
 export * from './schemas/auth.schemas.js';

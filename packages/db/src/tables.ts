@@ -1,4 +1,16 @@
-import type { Role, TokenScope } from '@redress/core';
+import type {
+  Authority,
+  ExecutionMethod,
+  IdentifierSystem,
+  MatterOutcome,
+  MatterRole,
+  MatterType,
+  PersonStatus,
+  Role,
+  SentenceEventKind,
+  SentenceTerm,
+  TokenScope,
+} from '@redress/core';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps come back as Date and may be written as Date or ISO string. */
@@ -88,6 +100,259 @@ export type AuditLogTable = {
   hash: string;
 };
 
+// The case file (migration 0002). Dates are 'YYYY-MM-DD' strings on both engines.
+
+type CreatedAt = ColumnType<Date, Date | string, Date | string>;
+
+export type FacilityTable = {
+  id: string;
+  code: string | null;
+  name: string;
+  jurisdiction: 'CA' | 'US' | 'county' | 'other';
+  kind: Generated<string>;
+  street_address: string | null;
+  mailing_address: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  visiting_info: string | null;
+  source: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+};
+
+export type PersonTable = {
+  id: string;
+  external_id: string | null;
+  legal_name: string;
+  name_search: string;
+  date_of_birth: string | null;
+  gender: string | null;
+  preferred_language: string | null;
+  status: Generated<PersonStatus>;
+  phone: string | null;
+  email: string | null;
+  mailing_address: string | null;
+  notes: string | null;
+  mail_hold_since: string | null;
+  mail_hold_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type PersonAliasTable = {
+  id: string;
+  person_id: string;
+  name: string;
+  name_search: string;
+  kind: Generated<'alias' | 'spelling' | 'committed_name' | 'former_name'>;
+};
+
+export type PersonIdentifierTable = {
+  id: string;
+  person_id: string;
+  system: IdentifierSystem;
+  value: string;
+  issuer: string | null;
+};
+
+export type CustodyPlacementTable = {
+  id: string;
+  person_id: string;
+  facility_id: string | null;
+  facility_name: string;
+  housing: string | null;
+  from_date: string;
+  to_date: string | null;
+  learned_from: Generated<'locator' | 'letter' | 'family' | 'court' | 'returned_mail' | 'phone' | 'other'>;
+  address_confirmed_at: string | null;
+  created_at: CreatedAt;
+};
+
+export type ConvictionTable = {
+  id: string;
+  person_id: string;
+  case_number: string | null;
+  court: string | null;
+  county: string | null;
+  jurisdiction: Generated<'CA' | 'US' | 'other'>;
+  offense_start: string | null;
+  offense_end: string | null;
+  conviction_date: string | null;
+  disposition: 'plea' | 'jury' | 'bench' | null;
+  enhancements: Generated<string[]>;
+  special_circumstances: Generated<string[]>;
+  prosecutor: string | null;
+  defense_counsel: string | null;
+  judge: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type ConvictionCountTable = {
+  id: string;
+  conviction_id: string;
+  position: number;
+  statute: string;
+  description: string | null;
+  degree: 'first' | 'second' | 'third' | null;
+  is_attempt: Generated<boolean>;
+};
+
+export type ConvictionPartyTable = {
+  id: string;
+  conviction_id: string;
+  role: 'victim' | 'survivor' | 'co_defendant';
+  name: string;
+  name_search: string;
+  notify: Generated<boolean>;
+  notes: string | null;
+};
+
+export type SentenceEventTable = {
+  id: string;
+  conviction_id: string;
+  position: number;
+  kind: SentenceEventKind;
+  date: string;
+  authority: Authority | null;
+  authority_name: string | null;
+  term: ColumnType<SentenceTerm | null, string | null, string | null>;
+  execution_method: ExecutionMethod | null;
+  document_id: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+};
+
+export type PipelineStageTable = { matter_type: MatterType; position: number; name: string };
+
+export type MatterTable = {
+  id: string;
+  external_id: string | null;
+  person_id: string;
+  type: MatterType;
+  title: string;
+  stage: string;
+  decision_maker: string | null;
+  opened_on: string;
+  closed_on: string | null;
+  outcome: Generated<MatterOutcome>;
+  release_date: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type MatterTeamTable = { matter_id: string; user_id: string; matter_role: MatterRole; added_at: CreatedAt };
+
+export type MatterStageHistoryTable = {
+  id: string;
+  matter_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+};
+
+export type MatterPartyTable = {
+  id: string;
+  matter_id: string;
+  role: 'adverse_party' | 'witness' | 'other';
+  name: string;
+  name_search: string;
+};
+
+export type TaskTable = {
+  id: string;
+  matter_id: string;
+  title: string;
+  assignee_id: string | null;
+  due_on: string | null;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  completed_at: Timestamp | null;
+};
+
+export type NoteTable = {
+  id: string;
+  matter_id: string;
+  body: string;
+  is_privileged: Generated<boolean>;
+  author_id: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  /** Generated by the database; never written. */
+  search: ColumnType<string, never, never>;
+};
+
+export type NoteMentionTable = { note_id: string; user_id: string };
+
+export type ContactKind = 'official' | 'attorney' | 'family' | 'supporter' | 'journalist' | 'laboratory' | 'other';
+export type ContactTable = {
+  id: string;
+  external_id: string | null;
+  kind: ContactKind;
+  name: string;
+  name_search: string;
+  organisation: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type ContactLinkTable = {
+  id: string;
+  contact_id: string;
+  person_id: string | null;
+  matter_id: string | null;
+  relationship: string;
+};
+
+export type ConflictCheckTable = {
+  id: string;
+  subject_kind: 'person' | 'contact' | 'party';
+  subject_name: string;
+  matches: ColumnType<unknown[], string, string>;
+  decision: 'no_conflict' | 'conflict_waived' | 'conflict' | null;
+  note: string | null;
+  checked_by: string | null;
+  checked_at: CreatedAt;
+  decided_at: Timestamp | null;
+};
+
+export type SavedViewTable = {
+  id: string;
+  user_id: string;
+  list: 'people' | 'matters' | 'contacts' | 'tasks';
+  name: string;
+  query: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
+};
+
+export type ImportTable = {
+  id: string;
+  kind: 'people' | 'matters' | 'contacts';
+  filename: string;
+  status: 'uploaded' | 'mapped' | 'dry_run' | 'importing' | 'done' | 'failed';
+  header: string[];
+  mapping: ColumnType<Record<string, string> | null, string | null, string | null>;
+  row_count: number;
+  rows_done: Generated<number>;
+  report: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type ImportRowTable = { import_id: string; line: number; cells: string[] };
+
 export type SchemaMigrationTable = { version: string; name: string; checksum: string; applied_at: DefaultedTimestamp };
 
 export type Tables = {
@@ -99,4 +364,27 @@ export type Tables = {
   sign_in_links: SignInLinkTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationTable;
+  facilities: FacilityTable;
+  people: PersonTable;
+  person_aliases: PersonAliasTable;
+  person_identifiers: PersonIdentifierTable;
+  custody_placements: CustodyPlacementTable;
+  convictions: ConvictionTable;
+  conviction_counts: ConvictionCountTable;
+  conviction_parties: ConvictionPartyTable;
+  sentence_events: SentenceEventTable;
+  pipeline_stages: PipelineStageTable;
+  matters: MatterTable;
+  matter_team: MatterTeamTable;
+  matter_stage_history: MatterStageHistoryTable;
+  matter_parties: MatterPartyTable;
+  tasks: TaskTable;
+  notes: NoteTable;
+  note_mentions: NoteMentionTable;
+  contacts: ContactTable;
+  contact_links: ContactLinkTable;
+  conflict_checks: ConflictCheckTable;
+  saved_views: SavedViewTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
 };

@@ -48,7 +48,8 @@ const ALLOW: AccessDecision = { allowed: true };
 const deny = (reason: 'role' | 'membership' | 'privilege'): AccessDecision => ({ allowed: false, reason });
 
 /** Roles that oversee the whole docket and may read any matter's non-privileged record. */
-const ORG_WIDE_READERS: ReadonlySet<Role> = new Set(['administrator', 'attorney']);
+export const ORG_WIDE_READERS: ReadonlySet<Role> = new Set(['administrator', 'attorney']);
+export const isOrgWideReader = (role: Role): boolean => ORG_WIDE_READERS.has(role);
 
 const WORKSPACE_GRANTS: Record<WorkspaceAction, ReadonlySet<Role>> = {
   'matter.create': new Set(['administrator', 'attorney', 'advocate', 'paralegal']),

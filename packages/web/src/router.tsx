@@ -1,0 +1,158 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { ErrorPage, NotFoundPage } from './components/fallback-pages';
+import { PageLoader } from './components/page-loader';
+import { validateAuditSearch } from './features/audit/audit-search';
+import { sessionQueryOptions } from './features/session/api/get-session';
+import { ENROL_PATH } from './features/session/session-cache';
+import { AppLayout } from './features/shell/components/app-layout';
+import { safeRedirect } from './lib/safe-redirect';
+
+export type RouterContext = { queryClient: QueryClient };
+
+const loadSession = (queryClient: QueryClient) =>
+  queryClient.ensureQueryData({ ...sessionQueryOptions(), revalidateIfStale: true });
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirectTo = safeRedirect(search.redirect);
+    return redirectTo ? { redirect: redirectTo } : {};
+  },
+  beforeLoad: async ({ context, search }) => {
+    const session = await loadSession(context.queryClient);
+    if (session?.mustEnrolTotp) throw redirect({ to: ENROL_PATH });
+    if (session?.isComplete) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('./features/session/components/login-page'), 'LoginPage'),
+});
+
+const signInLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'link/$token',
+  component: lazyRouteComponent(() => import('./features/sign-in-link/components/sign-in-link-page'), 'SignInLinkPage'),
+});
+
+/** Everything behind sign-in. The layout re-checks the session as it changes; this guards entry. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    const session = await loadSession(context.queryClient);
+    if (!session) {
+      const redirectTo = location.pathname === '/' ? undefined : safeRedirect(location.href);
+      throw redirect({ to: '/login', search: redirectTo ? { redirect: redirectTo } : {} });
+    }
+    if (session.mustEnrolTotp) {
+      if (location.pathname !== ENROL_PATH) throw redirect({ to: ENROL_PATH });
+      return;
+    }
+    if (!session.isComplete) throw redirect({ to: '/login' });
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./features/home/components/home-page'), 'HomePage'),
+});
+
+const securityRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'account/security',
+  component: lazyRouteComponent(() => import('./features/account/components/security-page'), 'SecurityPage'),
+});
+
+const enrolRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'account/two-factor',
+  beforeLoad: async ({ context }) => {
+    const session = await loadSession(context.queryClient);
+    if (!session?.mustEnrolTotp) throw redirect({ to: '/account/security' });
+  },
+  component: lazyRouteComponent(
+    () => import('./features/account/components/two-factor-enrolment-page'),
+    'TwoFactorEnrolmentPage',
+  ),
+});
+
+/** The server enforces the role on every call; this only keeps others away from pages they cannot use. */
+const adminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin',
+  beforeLoad: async ({ context }) => {
+    const session = await loadSession(context.queryClient);
+    if (session?.user.role !== 'administrator') throw redirect({ to: '/' });
+  },
+});
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/users' });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'users',
+  component: lazyRouteComponent(() => import('./features/users/components/users-page'), 'UsersPage'),
+});
+
+const orgSettingsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'settings',
+  component: lazyRouteComponent(
+    () => import('./features/org-settings/components/org-settings-page'),
+    'OrgSettingsPage',
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'audit',
+  validateSearch: validateAuditSearch,
+  component: lazyRouteComponent(() => import('./features/audit/components/audit-page'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signInLinkRoute,
+  signedInRoute.addChildren([
+    homeRoute,
+    securityRoute,
+    enrolRoute,
+    adminRoute.addChildren([adminIndexRoute, usersRoute, orgSettingsRoute, auditRoute]),
+  ]),
+]);
+
+export const createAppRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: () => <PageLoader />,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RequestContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { safeEqual } from '../secrets/crypto.js';
 import { type Authentication, authenticate } from './authenticate.js';
 import { errorBody, sendDomainError, zodDetails } from './errors.js';
 
@@ -71,7 +72,7 @@ const authFailure = (route: AnyRoute, auth: Authentication | null, request: Fast
   if (!auth) return null; // reported by the caller with the resolution's own reason
   if (auth.kind === 'session' && UNSAFE.has(route.method)) {
     const sent = request.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || sent !== auth.csrfToken) {
+    if (typeof sent !== 'string' || !safeEqual(sent, auth.csrfToken)) {
       return domainError('forbidden', 'auth.csrf_invalid', 'Missing or invalid CSRF token (send X-CSRF-Token)');
     }
   }

@@ -97,7 +97,7 @@ export const tokenRoutes: AnyRoute[] = [
     tags: ['tokens'],
     auth: 'user',
     params: IdParam,
-    errors: [401, 404],
+    errors: [401, 403, 404],
     handler: ({ deps, ctx, params }) => revokeOwnToken(deps, ctx, params.id),
   }),
 ];

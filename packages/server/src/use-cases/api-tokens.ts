@@ -50,6 +50,10 @@ export const createApiToken = (deps: AppDeps, ctx: RequestContext, input: Create
 export const revokeOwnToken = (deps: AppDeps, ctx: RequestContext, id: string) =>
   inTransaction(deps, ctx, async (tx, audit) => {
     const actor = requireActor(ctx);
+    // Revoking is a write: a read-only token must not be able to cut off the user's integrations.
+    if (actor.scopes !== null && !actor.scopes.includes('write')) {
+      return failWith('forbidden', 'access.denied', 'This API token lacks the scope for that');
+    }
     const row = await revokeApiToken(tx, id, actor.userId, deps.clock.now());
     if (!row) return failWith('not_found', 'token.not_found', 'No such active token');
     await audit({ action: 'token.revoked', entityType: 'api_token', entityId: id, details: { name: row.name } });

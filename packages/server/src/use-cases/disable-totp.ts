@@ -27,8 +27,15 @@ export const disableTotp = (deps: AppDeps, ctx: RequestContext, input: { passwor
         password: 'Not right',
       });
     }
-    if (verifyTotp(deps.sealer.open(user.totp_secret_enc), input.code, now) === null) {
+    const step = verifyTotp(deps.sealer.open(user.totp_secret_enc), input.code, now);
+    if (step === null) {
       return failWith('unprocessable', 'auth.totp_invalid', 'That code is not right', { code: 'Wrong code' });
+    }
+    // A code seen once (at sign-in, say) proves nothing more the second time: each step works once.
+    if (user.totp_last_step !== null && step <= user.totp_last_step) {
+      return failWith('unprocessable', 'auth.totp_replayed', 'That code was already used; wait for the next one', {
+        code: 'Code already used',
+      });
     }
     await updateUser(
       tx,

@@ -8,6 +8,7 @@ import {
   revokeUserSessions,
   updateUser,
 } from '@redress/db';
+import { sql } from 'kysely';
 import type { RequestContext } from '../context.js';
 import { type AppDeps, inTransaction } from '../deps.js';
 import { type IssuedLink, issueSignInLink } from './credentials.js';
@@ -19,16 +20,24 @@ export const listAllUsers = async (deps: AppDeps, ctx: RequestContext): Promise<
   return (await listUsers(deps.database.db)).map(presentUser);
 };
 
+const EMAIL_TAKEN = () =>
+  failWith('conflict', 'user.email_taken', 'A user with this email already exists', { email: 'Already in use' });
+
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === '23505';
+
+// Changes to roles and to disabled flags are serialised: two administrators demoting each other at
+// the same moment would otherwise both see two administrators and leave none.
+const USER_ROLES_LOCK_KEY = 727_005;
+
 /** A new user has no password: they choose one through the one-time invitation link. */
 export const createUser = (deps: AppDeps, ctx: RequestContext, input: CreateUserInput) =>
   inTransaction(deps, ctx, async (tx, audit) => {
     const actor = authorizeWorkspace(ctx, 'user.manage');
-    if (await findUserByEmail(tx, input.email)) {
-      return failWith('conflict', 'user.email_taken', 'A user with this email already exists', {
-        email: 'Already in use',
-      });
-    }
-    const user = await insertUser(tx, { id: deps.newId(), ...input, passwordHash: null, now: deps.clock.now() });
+    if (await findUserByEmail(tx, input.email)) return EMAIL_TAKEN();
+    // Another request may insert the same email between the check and the insert: the unique index decides.
+    const user = await insertUser(tx, { id: deps.newId(), ...input, passwordHash: null, now: deps.clock.now() }).catch(
+      (e: unknown) => (isUniqueViolation(e) ? EMAIL_TAKEN() : Promise.reject(e)),
+    );
     const signInLink = await issueSignInLink(tx, deps, user.id, 'invite', actor.userId);
     await audit({
       action: 'user.created',
@@ -42,6 +51,9 @@ export const createUser = (deps: AppDeps, ctx: RequestContext, input: CreateUser
 export const updateUserAccount = (deps: AppDeps, ctx: RequestContext, id: string, input: UpdateUserInput) =>
   inTransaction(deps, ctx, async (tx, audit) => {
     authorizeWorkspace(ctx, 'user.manage');
+    if (input.role !== undefined || input.isDisabled !== undefined) {
+      await sql`SELECT pg_advisory_xact_lock(${USER_ROLES_LOCK_KEY})`.execute(tx);
+    }
     const user = await findUserById(tx, id);
     if (!user) return failWith('not_found', 'user.not_found', 'No such user');
     const losesAdmin =

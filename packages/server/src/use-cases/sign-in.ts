@@ -8,7 +8,8 @@ import {
   type Result,
   type SessionView,
 } from '@redress/core';
-import { findOrganisation, findUserByEmail, type Tx, type UserRow, updateUser } from '@redress/db';
+import { findOrganisation, findUserByEmail, findUserById, type Tx, type UserRow, updateUser } from '@redress/db';
+import { sql } from 'kysely';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords.js';
 import type { RequestContext } from '../context.js';
 import { type AppDeps, type Audit, inTransaction } from '../deps.js';
@@ -25,6 +26,17 @@ export const lockedError = (until: Date): DomainError =>
     'auth.locked',
     `Too many failed attempts: this account is locked until ${until.toISOString().slice(11, 16)} UTC`,
   );
+
+const ACCOUNT_LOCK_KEY = 727_004;
+
+/**
+ * Serialises sign-in attempts on one account (password and second factor) until the transaction
+ * ends. Without it, parallel guesses each read the same failure count and count as one toward the
+ * lockout, and one TOTP code sent twice at once passes twice. Read the user row after this.
+ */
+export const lockAccount = async (tx: Tx, userId: string) => {
+  await sql`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK_KEY}::int, hashtext(${userId}))`.execute(tx);
+};
 
 /** Records a failed factor against the account; the count drives the lockout. */
 export const recordFailure = async (
@@ -56,7 +68,9 @@ export const recordFailure = async (
 export const signIn = (deps: AppDeps, ctx: RequestContext, input: LoginInput): Promise<Result<SignedIn>> =>
   inTransaction(deps, ctx, async (tx, audit) => {
     const now = deps.clock.now();
-    const user = await findUserByEmail(tx, input.email);
+    const found = await findUserByEmail(tx, input.email);
+    if (found) await lockAccount(tx, found.id);
+    const user = found && (await findUserById(tx, found.id));
     if (!user?.password_hash || user.is_disabled) {
       await burnPasswordCheck(input.password);
       await audit({

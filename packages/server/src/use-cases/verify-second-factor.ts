@@ -19,7 +19,7 @@ import type { RequestContext } from '../context.js';
 import { type AppDeps, inTransaction } from '../deps.js';
 import { sha256Hex } from '../secrets/crypto.js';
 import { buildSessionView } from './session-view.js';
-import { lockedError, recordFailure } from './sign-in.js';
+import { lockAccount, lockedError, recordFailure } from './sign-in.js';
 
 export type PendingSession = { sessionId: string; userId: string; csrfToken: string; createdAt: Date };
 
@@ -34,6 +34,7 @@ export const verifySecondFactor = (
 ): Promise<Result<SessionView>> =>
   inTransaction(deps, ctx, async (tx, audit) => {
     const now = deps.clock.now();
+    await lockAccount(tx, pending.userId);
     const user = await findUserById(tx, pending.userId);
     const org = await findOrganisation(tx);
     if (!user || !org || user.is_disabled || !user.totp_secret_enc) {

@@ -59,6 +59,9 @@ export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Pr
     }),
   });
 
+  // The API speaks JSON only: a text/plain body is refused as an unsupported media type (415), not
+  // parsed into a string that then fails validation.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {
@@ -73,11 +76,20 @@ export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Pr
     try {
       const status = await migrationStatus(deps.database);
       if (status.pending.length > 0 || status.mismatched.length > 0) {
-        return reply.status(503).send({ status: 'not_ready', reason: 'migrations pending', pending: status.pending });
+        return reply
+          .status(503)
+          .send(
+            errorBody({
+              code: 'not_ready.migrations_pending',
+              message: `Migrations pending: ${status.pending.join(', ')}`,
+            }),
+          );
       }
       return { status: 'ready' };
     } catch {
-      return reply.status(503).send({ status: 'not_ready', reason: 'database unreachable' });
+      return reply
+        .status(503)
+        .send(errorBody({ code: 'not_ready.database_unreachable', message: 'The database is unreachable' }));
     }
   });
 

@@ -231,3 +231,25 @@ describe('tokens that no longer work', () => {
     expectError(res, 401, 'auth.token_invalid');
   });
 });
+
+describe('tokens and the organisation rules', () => {
+  it('refuses a malformed Authorization header instead of falling back to the session cookie', async () => {
+    const { client } = await signInAs(h, 'attorney');
+    const res = await client.request('GET', '/api/v1/tokens', undefined, { authorization: 'Bearer a b' });
+    expectError(res, 401, 'auth.token_invalid');
+  });
+
+  it('holds back the tokens of a user who has not enrolled two-factor once the organisation requires it', async () => {
+    const user = await addUser(h, 'paralegal');
+    const client = await signIn(h, user.email);
+    const { token } = await createToken(client, ['read'], { name: 'sync' });
+    const api = bearerClient(h, token);
+    expect((await api.request('GET', '/api/v1/org/settings')).statusCode).toBe(200);
+    await admin.request('PATCH', '/api/v1/org/settings', { requireTotp: true });
+    try {
+      expectError(await api.request('GET', '/api/v1/org/settings'), 403, 'auth.totp_enrolment_required');
+    } finally {
+      await admin.request('PATCH', '/api/v1/org/settings', { requireTotp: false });
+    }
+  });
+});

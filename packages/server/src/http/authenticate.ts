@@ -28,7 +28,15 @@ export type Authentication =
       createdAt: Date;
       organisationName: string;
     }
-  | { kind: 'token'; tokenId: string; scopes: ('read' | 'write' | 'admin')[]; user: UserRow; organisationName: string };
+  | {
+      kind: 'token';
+      tokenId: string;
+      scopes: ('read' | 'write' | 'admin')[];
+      user: UserRow;
+      organisationName: string;
+      /** The organisation requires two-factor and the token's user has not enrolled: the token waits. */
+      mustEnrolTotp: boolean;
+    };
 
 export type AuthOutcome = { auth: Authentication | null; failure: ReturnType<typeof domainError> | null };
 
@@ -36,18 +44,19 @@ export type AuthOutcome = { auth: Authentication | null; failure: ReturnType<typ
 // plenty for an idle timeout measured in tens of minutes.
 const TOUCH_AFTER_MS = 60_000;
 
+/** The bearer token; '' when an Authorization header is present but malformed (never fall back to the cookie). */
 const bearerToken = (request: FastifyRequest): string | null => {
   const header = request.headers.authorization;
-  if (!header) return null;
+  if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
+  return match?.[1] ?? '';
 };
 
 export const authenticate = async (deps: AppDeps, request: FastifyRequest): Promise<AuthOutcome> => {
   const db = deps.database.db;
   const now = deps.clock.now();
   const bearer = bearerToken(request);
-  if (bearer) {
+  if (bearer !== null) {
     const invalid = {
       auth: null,
       failure: domainError('unauthenticated', 'auth.token_invalid', 'The API token is invalid, expired or revoked'),
@@ -62,7 +71,14 @@ export const authenticate = async (deps: AppDeps, request: FastifyRequest): Prom
     }
     const org = await findOrganisation(db);
     return {
-      auth: { kind: 'token', tokenId: token.id, scopes: token.scopes, user, organisationName: org?.name ?? '' },
+      auth: {
+        kind: 'token',
+        tokenId: token.id,
+        scopes: token.scopes,
+        user,
+        organisationName: org?.name ?? '',
+        mustEnrolTotp: Boolean(org?.require_totp) && !user.totp_enabled_at,
+      },
       failure: null,
     };
   }

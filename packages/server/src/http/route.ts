@@ -93,7 +93,7 @@ const authFailure = (route: AnyRoute, auth: Authentication | null, request: Fast
       ? null
       : domainError('forbidden', 'auth.session_required', 'This needs a signed-in session, not an API token');
   }
-  if (auth.kind === 'session' && auth.mustEnrolTotp) {
+  if (auth.mustEnrolTotp) {
     return domainError(
       'forbidden',
       'auth.totp_enrolment_required',

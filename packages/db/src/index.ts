@@ -9,3 +9,4 @@ export * from './repositories/sessions.repo.js';
 export * from './repositories/users.repo.js';
 export type * from './tables.js';
 export * from './testing.js';
+export * from './repositories/authentication.repo.js';

@@ -31,6 +31,13 @@ export const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('Run background jobs in this process'),
+  REDRESS_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(1_000_000)
+    .default(1200)
+    .describe('API requests per minute per client address (sign-in routes have their own lower limit)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -72,13 +72,21 @@ export const startServer = async (config: Config, hooks: StartHooks = {}): Promi
       publicUrl,
       isHttps: publicUrl.startsWith('https:'),
     };
+    app = await buildApp(deps, {
+      serveWeb: true,
+      trustProxy: config.REDRESS_TRUST_PROXY,
+      rateLimitPerMinute: config.REDRESS_RATE_LIMIT_PER_MINUTE,
+    });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    // With PORT=0 the port is known only now; links must name the address that actually answers.
+    const bound = app.server.address();
+    if (!config.REDRESS_PUBLIC_URL && bound && typeof bound === 'object')
+      deps.publicUrl = publicUrlOf(config, bound.port);
     const bootstrap = await bootstrapWorkspace(deps, {
       organisationName: config.REDRESS_DEMO ? 'Demo workspace' : 'Redress',
       adminEmail: 'admin@redress.local',
       adminName: 'Administrator',
     });
-    app = await buildApp(deps, { serveWeb: true, trustProxy: config.REDRESS_TRUST_PROXY });
-    const address = await app.listen({ port: config.PORT, host: config.HOST });
     if (config.REDRESS_JOBS) {
       // Jobs start after the server answers: readiness does not wait on the queue's own set-up.
       startJobs(database, systemClock, logger)

@@ -1,9 +1,7 @@
 import { domainError, sessionState } from '@redress/core';
 import {
-  findApiTokenByHash,
-  findLiveSessionByTokenHash,
-  findOrganisation,
-  findUserById,
+  findSessionContext,
+  findTokenContext,
   revokeSession,
   touchApiToken,
   touchSession,
@@ -62,22 +60,21 @@ export const authenticate = async (deps: AppDeps, request: FastifyRequest): Prom
       failure: domainError('unauthenticated', 'auth.token_invalid', 'The API token is invalid, expired or revoked'),
     };
     if (!bearer.startsWith(API_TOKEN_PREFIX) || bearer.length > 200) return invalid;
-    const token = await findApiTokenByHash(db, sha256Hex(bearer));
-    if (!token || token.revoked_at || (token.expires_at && token.expires_at <= now)) return invalid;
-    const user = await findUserById(db, token.user_id);
-    if (!user || user.is_disabled) return invalid;
+    const found = await findTokenContext(db, sha256Hex(bearer));
+    if (!found) return invalid;
+    const { token, user, organisation: org } = found;
+    if (token.revoked_at || (token.expires_at && token.expires_at <= now) || user.is_disabled) return invalid;
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > TOUCH_AFTER_MS) {
       await touchApiToken(db, token.id, now);
     }
-    const org = await findOrganisation(db);
     return {
       auth: {
         kind: 'token',
         tokenId: token.id,
         scopes: token.scopes,
         user,
-        organisationName: org?.name ?? '',
-        mustEnrolTotp: Boolean(org?.require_totp) && !user.totp_enabled_at,
+        organisationName: org.name,
+        mustEnrolTotp: org.require_totp && !user.totp_enabled_at,
       },
       failure: null,
     };
@@ -85,14 +82,14 @@ export const authenticate = async (deps: AppDeps, request: FastifyRequest): Prom
 
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return { auth: null, failure: null };
-  const session = await findLiveSessionByTokenHash(db, sha256Hex(cookie));
+  const found = await findSessionContext(db, sha256Hex(cookie));
   const expired = {
     auth: null,
     failure: domainError('unauthenticated', 'auth.session_expired', 'Your session has ended; sign in again'),
   };
-  if (!session) return expired;
-  const [user, org] = await Promise.all([findUserById(db, session.user_id), findOrganisation(db)]);
-  if (!user || user.is_disabled || !org) {
+  if (!found) return expired;
+  const { session, user, organisation: org } = found;
+  if (user.is_disabled) {
     await revokeSession(db, session.id, now);
     return expired;
   }

@@ -19,7 +19,11 @@ const vitest = (label, args, extraEnv) => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-vitest-'));
   const out = join(dir, 'report.json');
   console.log(`\n=== ${label} ===`);
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], extraEnv);
+  const status = run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args],
+    extraEnv,
+  );
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -28,7 +32,9 @@ const vitest = (label, args, extraEnv) => {
     passed = report.numPassedTests;
     skipped = report.numPendingTests + report.numTodoTests;
     // A suite that failed to load has no failed test of its own: count it once.
-    const brokenSuites = (report.testResults ?? []).filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length;
+    const brokenSuites = (report.testResults ?? []).filter(
+      (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
     failed = report.numFailedTests + brokenSuites;
   }
   if (status !== 0 && failed === 0) failed = 1;
@@ -50,7 +56,9 @@ const build = () => {
 build();
 vitest('unit and integration (PGlite)', [], { TEST_ENGINE: 'pglite' });
 if (process.env.DATABASE_URL) {
-  vitest('database, API and CLI (PostgreSQL)', ['packages/db', 'packages/server', 'packages/cli'], { TEST_ENGINE: 'postgres' });
+  vitest('database, API and CLI (PostgreSQL)', ['packages/db', 'packages/server', 'packages/cli'], {
+    TEST_ENGINE: 'postgres',
+  });
 } else {
   console.log('\nPostgreSQL suites skipped: DATABASE_URL is not set');
 }

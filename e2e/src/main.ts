@@ -1,0 +1,72 @@
+/**
+ * The browser suite: a fresh server on an empty PGlite directory, Debian's Chromium driven by
+ * playwright-core, one line per flow and a final `N passed, N failed`. Started by scripts/e2e.mjs.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { AccessibilityLog } from './accessibility.js';
+import { buildFlows, FLOW_NAMES } from './flows.js';
+import { describeError, type FlowResult, runFlows } from './runner.js';
+import { startTestServer, type TestServer } from './server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const FLOW_TIMEOUT_MS = 90_000;
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+
+const cleanUp = async () => {
+  await browser?.close().catch(() => {});
+  browser = undefined;
+  await server?.stop().catch((error: unknown) => console.error(`e2e: stopping the server: ${describeError(error)}`));
+  server = undefined;
+};
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`e2e: interrupted (${signal})`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const main = async (): Promise<number> => {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const notes: string[] = [];
+  let results: FlowResult[];
+  try {
+    server = await startTestServer(join(ARTIFACTS, 'server.log'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+    const a11y = new AccessibilityLog(ARTIFACTS);
+    const flows = buildFlows({ server, browser, a11y, note: (message) => notes.push(message) });
+    results = await runFlows(flows, { artifactsDir: ARTIFACTS, timeoutMs: FLOW_TIMEOUT_MS });
+  } catch (error) {
+    const reason = `set-up failed: ${describeError(error)}`;
+    results = Object.values(FLOW_NAMES).map((name) => ({ name, isOk: false, reason }));
+    for (const result of results) console.log(`not ok - ${result.name}: ${result.reason}`);
+  } finally {
+    await cleanUp();
+  }
+  for (const note of new Set(notes)) console.log(`# note: ${note}`);
+  const passed = results.filter((r) => r.isOk).length;
+  const failed = results.length - passed;
+  if (failed > 0) console.log(`# screenshots and the server log are in ${ARTIFACTS}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+};
+
+process.exitCode = await main();

@@ -31,6 +31,18 @@ export type AuditEvent = {
 // Serialises appends so the chain has one order and no gaps, across every app server.
 const AUDIT_LOCK_KEY = 727_002;
 
+// Text is stored as UTF-8, which cannot hold a lone UTF-16 surrogate: the driver would store U+FFFD in
+// its place and the entry would never match its hash again. So hash (and store) what will be read back.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const storable = <T extends string | null>(text: T): T =>
+  (text === null ? text : text.replace(LONE_SURROGATE, '\ufffd')) as T;
+const storableJson = (value: unknown): unknown => {
+  if (typeof value === 'string') return storable(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storableJson(v)]));
+};
+
 /**
  * Append an entry in the caller's transaction: if the change rolls back, so does its audit entry, and
  * a change is never committed without one.
@@ -47,15 +59,15 @@ export const appendAudit = async (tx: Tx, actor: AuditActor, event: AuditEvent, 
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
     actorId: actor.actorId,
-    actorLabel: actor.actorLabel,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    ip: actor.ip,
-    userAgent: actor.userAgent,
-    requestId: actor.requestId,
+    actorLabel: storable(actor.actorLabel),
+    action: storable(event.action),
+    entityType: storable(event.entityType),
+    entityId: storable(event.entityId),
+    ip: storable(actor.ip),
+    userAgent: storable(actor.userAgent),
+    requestId: storable(actor.requestId),
     // The stored form (JSON, then jsonb) is what verification reads back, so hash exactly that.
-    details: JSON.parse(JSON.stringify(event.details ?? {})) as Record<string, unknown>,
+    details: storableJson(JSON.parse(JSON.stringify(event.details ?? {}))) as Record<string, unknown>,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = sha256Hex(chainInput(prevHash, content));

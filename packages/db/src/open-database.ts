@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
@@ -43,6 +44,14 @@ const INT8 = 20;
 const DATE = 1082;
 const parseInt8 = (v: string) => Number(v);
 const keepText = (v: string) => v;
+// Arrays of them too (PGlite does this by itself; node-pg would give int8[] as strings, date[] as Dates).
+const INT8_ARRAY = 1016;
+const DATE_ARRAY = 1182;
+const TEXT_ARRAY = 1009;
+type Parsed = string | null | Parsed[];
+const toNumbers = (v: Parsed): unknown => (Array.isArray(v) ? v.map(toNumbers) : v === null ? null : Number(v));
+const defaultParser = pg.types.getTypeParser as (oid: number) => (value: string) => unknown;
+const parseInt8Array = (v: string) => toNumbers(defaultParser(INT8_ARRAY)(v) as Parsed);
 
 const redact = (url: string): string => {
   try {
@@ -69,6 +78,8 @@ const openPostgres = async (databaseUrl: string, poolSize = 10): Promise<Databas
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8) return parseInt8;
         if (oid === DATE) return keepText;
+        if (oid === INT8_ARRAY) return parseInt8Array;
+        if (oid === DATE_ARRAY) return defaultParser(TEXT_ARRAY);
         return pg.types.getTypeParser(oid, format);
       }) as typeof pg.types.getTypeParser,
     },
@@ -98,6 +109,23 @@ const openPostgres = async (databaseUrl: string, poolSize = 10): Promise<Databas
   };
 };
 
+/**
+ * The first start of a data directory builds the PGlite cluster (initdb, or the files of loadDataDir)
+ * in a side directory and renames it into place once whole. PGlite writes the cluster's PG_VERSION
+ * before its last files and takes any directory with a PG_VERSION for a finished cluster, so a process
+ * killed at that instant would otherwise leave a directory that never opens again. Runs under the
+ * data-directory lock, so the side directory is ours to clear.
+ */
+const createCluster = async (pgDir: string, options: PGliteOptions): Promise<void> => {
+  const staging = `${pgDir}.creating`;
+  rmSync(staging, { recursive: true, force: true });
+  const fresh = await PGlite.create({ ...options, dataDir: staging });
+  await fresh.close();
+  // A cluster directory without PG_VERSION was never finished; set it aside rather than delete anything.
+  if (existsSync(pgDir)) renameSync(pgDir, `${pgDir}.unfinished-${Date.now()}`);
+  renameSync(staging, pgDir);
+};
+
 const openPglite = async (dataDir: string, loadDataDir?: Blob | File): Promise<Database> => {
   const isMemory = dataDir.startsWith('memory://');
   let lock: DataDirLock | null = null;
@@ -110,10 +138,17 @@ const openPglite = async (dataDir: string, loadDataDir?: Blob | File): Promise<D
   }
   let client: PGlite;
   try {
+    const options = {
+      parsers: { [INT8]: parseInt8, [DATE]: keepText },
+      // Extensions the migrations create must be loaded into the WASM build first.
+      extensions: { pg_trgm },
+    };
+    const isNewCluster = lock !== null && !existsSync(join(pgDir, 'PG_VERSION'));
+    if (isNewCluster) await createCluster(pgDir, { ...options, ...(loadDataDir ? { loadDataDir } : {}) });
     client = await PGlite.create({
       dataDir: pgDir,
-      parsers: { [INT8]: parseInt8, [DATE]: keepText },
-      ...(loadDataDir ? { loadDataDir } : {}),
+      ...options,
+      ...(loadDataDir && !isNewCluster ? { loadDataDir } : {}),
     });
   } catch (e) {
     lock?.release();
@@ -139,6 +174,8 @@ const openPglite = async (dataDir: string, loadDataDir?: Blob | File): Promise<D
     async close() {
       try {
         await db.destroy();
+        // Kysely closes its driver only if it used it; raw SQL may have been the only user.
+        if (!client.closed) await mutex.run(() => client.close());
       } finally {
         lock?.release();
       }

@@ -17,3 +17,4 @@ export * from './repositories/tasks-notes.repo.js';
 export * from './repositories/people.repo.js';
 export * from './repositories/convictions.repo.js';
 export * from './repositories/saved-views.repo.js';
+export * from './backup/index.js';

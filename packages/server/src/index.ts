@@ -7,3 +7,7 @@ export * from './routes/index.js';
 export * from './secrets/crypto.js';
 export * from './secrets/master-key.js';
 export * from './start.js';
+export * from './use-cases/issue-api-token-for-user.js';
+export * from './use-cases/list-user-tokens.js';
+export * from './use-cases/manage-users.js';
+export * from './use-cases/revoke-any-api-token.js';

@@ -1,0 +1,2 @@
+export { buildProgram, runCli } from './cli.js';
+export { type CliIo, processIo } from './support/cli-io.js';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerTokenCommands } from './commands/token.js';
@@ -25,6 +26,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerTokenCommands(program, io);
   registerAuditCommands(program, io);
   registerBackupCommands(program, io);
+  registerImportCommand(program, io);
   return program;
 };
 

@@ -18,3 +18,5 @@ export * from './repositories/people.repo.js';
 export * from './repositories/convictions.repo.js';
 export * from './repositories/saved-views.repo.js';
 export * from './backup/index.js';
+export * from './repositories/exports.repo.js';
+export * from './repositories/imports.repo.js';

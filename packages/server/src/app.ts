@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.js';
 import { errorBody, handleError } from './http/errors.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { registerRoute } from './http/route.js';
+import { registerSpreadsheetBody } from './import/spreadsheet-body.js';
 import { apiRoutes } from './routes/index.js';
 import { randomToken } from './secrets/crypto.js';
 
@@ -63,6 +64,8 @@ export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Pr
   // parsed into a string that then fails validation.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
+  // Spreadsheet uploads (CSV, XLSX) up to 50 MB, on the import upload route only.
+  registerSpreadsheetBody(app);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {
       return reply.status(404).send(errorBody({ code: 'request.not_found', message: 'No such resource' }));
@@ -76,14 +79,12 @@ export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Pr
     try {
       const status = await migrationStatus(deps.database);
       if (status.pending.length > 0 || status.mismatched.length > 0) {
-        return reply
-          .status(503)
-          .send(
-            errorBody({
-              code: 'not_ready.migrations_pending',
-              message: `Migrations pending: ${status.pending.join(', ')}`,
-            }),
-          );
+        return reply.status(503).send(
+          errorBody({
+            code: 'not_ready.migrations_pending',
+            message: `Migrations pending: ${status.pending.join(', ')}`,
+          }),
+        );
       }
       return { status: 'ready' };
     } catch {

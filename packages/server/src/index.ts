@@ -11,3 +11,4 @@ export * from './use-cases/issue-api-token-for-user.js';
 export * from './use-cases/list-user-tokens.js';
 export * from './use-cases/manage-users.js';
 export * from './use-cases/revoke-any-api-token.js';
+export * from './use-cases/imports/import-file.js';

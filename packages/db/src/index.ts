@@ -20,3 +20,4 @@ export * from './repositories/saved-views.repo.js';
 export * from './backup/index.js';
 export * from './repositories/exports.repo.js';
 export * from './repositories/imports.repo.js';
+export * from './repositories/facilities.repo.js';

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { seedDemoWorkspace } from './demo/seed-demo-workspace.js';
 import { type AppDeps, defaultIds, systemClock } from './deps.js';
 import { type JobRunner, startJobs } from './jobs/job-runner.js';
 import { createSealer } from './secrets/crypto.js';
@@ -87,6 +88,13 @@ export const startServer = async (config: Config, hooks: StartHooks = {}): Promi
       adminEmail: 'admin@redress.local',
       adminName: 'Administrator',
     });
+    if (bootstrap.created && config.REDRESS_DEMO) {
+      // A demo that cannot be filled is logged, not fatal: the administrator's one-time link, shown
+      // only now, must still reach them.
+      await seedDemoWorkspace(deps, { adminUserId: bootstrap.adminUserId }).catch((err) =>
+        logger.error({ err }, 'the demo workspace could not be filled'),
+      );
+    }
     if (config.REDRESS_JOBS) {
       // Jobs start after the server answers: readiness does not wait on the queue's own set-up.
       startJobs(database, systemClock, logger)

@@ -4,7 +4,9 @@ import { systemContext } from '../context.js';
 import { type AppDeps, inTransaction } from '../deps.js';
 import { type IssuedLink, issueSignInLink } from './credentials.js';
 
-export type Bootstrap = { created: false } | { created: true; adminEmail: string; signInLink: IssuedLink };
+export type Bootstrap =
+  | { created: false }
+  | { created: true; adminUserId: string; adminEmail: string; signInLink: IssuedLink };
 
 const BOOTSTRAP_LOCK_KEY = 727_003;
 
@@ -36,5 +38,5 @@ export const bootstrapWorkspace = (
       entityId: '1',
       details: { organisationName: options.organisationName, adminEmail: admin.email },
     });
-    return { created: true, adminEmail: admin.email, signInLink };
+    return { created: true, adminUserId: admin.id, adminEmail: admin.email, signInLink };
   });

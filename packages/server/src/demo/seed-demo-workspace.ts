@@ -1,0 +1,421 @@
+import { type CalendarDate, DEFAULT_DECISION_MAKERS, normaliseIdentifier, normaliseName } from '@redress/core';
+import {
+  ensureFacility,
+  findUserById,
+  insertAliases,
+  insertContact,
+  insertContactLink,
+  insertConviction,
+  insertConvictionParties,
+  insertIdentifiers,
+  insertMatter,
+  insertNote,
+  insertPerson,
+  insertPlacement,
+  insertSentenceEvent,
+  insertStageChange,
+  insertTask,
+  insertTeamMember,
+  insertUser,
+  listPeople,
+  replaceCounts,
+  replaceNoteMentions,
+  type Tx,
+} from '@redress/db';
+import { sql } from 'kysely';
+import { systemContext } from '../context.js';
+import { type AppDeps, type Audit, inTransaction } from '../deps.js';
+import { TRANSFER_MAIL_HOLD_REASON } from '../use-cases/people/custody-placements.js';
+import { checkDemoStory, type DemoCounts, demoCounts } from './check-demo-story.js';
+import { DEMO_STORY } from './demo-story.js';
+import type { DemoDay, DemoFacilityKey, DemoMatter, DemoPerson, DemoStory, DemoUserKey } from './demo-types.js';
+
+export type SeedDemoResult = { seeded: true; counts: DemoCounts } | { seeded: false };
+
+const DEMO_SEED_LOCK_KEY = 727_006;
+const DAY_MS = 86_400_000;
+
+/** What the writers share: the transaction, ids of what is already written, and the day of the seed. */
+type Seeding = {
+  tx: Tx;
+  audit: Audit;
+  deps: Pick<AppDeps, 'clock' | 'newId'>;
+  now: Date;
+  users: ReadonlyMap<DemoUserKey, string>;
+  facilities: ReadonlyMap<DemoFacilityKey, { id: string; name: string }>;
+  people: Map<string, string>;
+  matters: Map<string, string>;
+};
+
+/** A story day as an instant: dates at 17:00 UTC (plus `minutes`, to keep same-day steps in order). */
+const instantOf = (s: Seeding, day: DemoDay, minutes = 0): Date =>
+  typeof day === 'string'
+    ? new Date(Date.parse(`${day}T17:00:00.000Z`) + minutes * 60_000)
+    : new Date(s.now.getTime() + day.daysFromSeed * DAY_MS + minutes * 60_000);
+
+const dayOf = (s: Seeding, day: DemoDay): CalendarDate =>
+  typeof day === 'string' ? day : instantOf(s, day).toISOString().slice(0, 10);
+
+const userId = (s: Seeding, key: DemoUserKey): string => {
+  const id = s.users.get(key);
+  if (!id) throw new Error(`demo story: no user ${key}`);
+  return id;
+};
+
+/**
+ * Fills an empty workspace with the demo story (see demo-story.ts): its team, clients, matters,
+ * contacts and the facilities they are held in, in one transaction with audit entries, so the
+ * activity feeds and the audit log tell the same story. Does nothing once anyone is on record.
+ */
+export const seedDemoWorkspace = (
+  deps: Pick<AppDeps, 'database' | 'clock' | 'newId'>,
+  options: { adminUserId: string; story?: DemoStory },
+): Promise<SeedDemoResult> =>
+  inTransaction(deps, systemContext('demo seed'), async (tx, audit) => {
+    const story = options.story ?? DEMO_STORY;
+    await sql`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`.execute(tx);
+    const anyone = await listPeople(tx, null, { sort: { key: 'name', isDescending: false }, limit: 1 });
+    if (anyone.length > 0) return { seeded: false };
+    const problems = checkDemoStory(story);
+    if (problems.length > 0) throw new Error(`the demo story does not hold together:\n${problems.join('\n')}`);
+    const admin = await findUserById(tx, options.adminUserId);
+    if (admin?.role !== 'administrator') throw new Error('the demo workspace is seeded for its administrator');
+
+    const now = deps.clock.now();
+    const users = new Map<DemoUserKey, string>();
+    for (const u of story.users) {
+      const user = await insertUser(tx, {
+        id: deps.newId(),
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: null,
+        now,
+      });
+      users.set(u.key, user.id);
+      await audit({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        details: { email: user.email, role: user.role, demo: true },
+      });
+    }
+    const facilities = new Map<DemoFacilityKey, { id: string; name: string }>();
+    for (const f of story.facilities) {
+      const id = await ensureFacility(tx, {
+        id: deps.newId(),
+        code: f.code,
+        name: f.name,
+        jurisdiction: f.jurisdiction,
+        kind: f.kind,
+        street_address: f.streetAddress,
+        mailing_address: f.mailingAddress,
+        city: f.city,
+        state: f.state,
+        zip: f.zip,
+        visiting_info: f.visitingInfo,
+        source: f.source,
+        now,
+      });
+      facilities.set(f.key, { id, name: f.name });
+    }
+
+    const s: Seeding = { tx, audit, deps, now, users, facilities, people: new Map(), matters: new Map() };
+    for (const person of story.people) await writePerson(s, person);
+    await writeContacts(s, story);
+
+    const counts = demoCounts(story);
+    await audit({
+      action: 'demo.seeded',
+      entityType: 'organisation',
+      entityId: '1',
+      details: { administratorId: admin.id, ...counts },
+    });
+    return { seeded: true, counts };
+  });
+
+const writePerson = async (s: Seeding, p: DemoPerson) => {
+  const { tx, deps, now } = s;
+  const id = deps.newId();
+  s.people.set(p.key, id);
+  await insertPerson(tx, {
+    id,
+    external_id: null,
+    legal_name: p.legalName,
+    date_of_birth: p.dateOfBirth,
+    gender: p.gender,
+    preferred_language: p.preferredLanguage,
+    status: p.status,
+    phone: null,
+    email: null,
+    mailing_address: p.mailingAddress ?? null,
+    notes: p.notes ?? null,
+    mail_hold_since: null,
+    mail_hold_reason: null,
+    created_by: userId(s, p.createdBy),
+    now,
+  });
+  const aliases = p.aliases ?? [];
+  await insertAliases(
+    tx,
+    aliases.map((a) => ({ id: deps.newId(), personId: id, name: a.name, kind: a.kind })),
+  );
+  const identifiers = p.identifiers.map((i) => {
+    const checked = normaliseIdentifier(i.system, i.value);
+    return { system: i.system, value: checked.ok ? checked.value : i.value, issuer: i.issuer ?? null };
+  });
+  await insertIdentifiers(
+    tx,
+    identifiers.map((i) => ({ id: deps.newId(), personId: id, ...i })),
+  );
+  await s.audit({
+    action: 'person.created',
+    entityType: 'person',
+    entityId: id,
+    details: {
+      personId: id,
+      legalName: p.legalName,
+      status: p.status,
+      aliases: aliases.length,
+      identifiers: identifiers.map((i) => ({ system: i.system, value: i.value })),
+      demo: true,
+    },
+  });
+
+  for (const pl of p.placements) {
+    const facility = s.facilities.get(pl.facility);
+    if (!facility) throw new Error(`demo story: no facility ${pl.facility}`);
+    const placement = await insertPlacement(tx, {
+      id: deps.newId(),
+      person_id: id,
+      facility_id: facility.id,
+      facility_name: pl.facilityName ?? facility.name,
+      housing: pl.housing,
+      from_date: pl.from,
+      to_date: pl.to,
+      learned_from: pl.learnedFrom,
+      address_confirmed_at: pl.mailHold?.releasedOn ?? null,
+      now,
+    });
+    if (pl.mailHold) {
+      await s.audit({
+        action: 'person.mail_hold_released',
+        entityType: 'person',
+        entityId: id,
+        details: {
+          personId: id,
+          since: pl.mailHold.since,
+          reason: TRANSFER_MAIL_HOLD_REASON,
+          confirmedOn: pl.mailHold.releasedOn,
+          placementId: placement.id,
+          demo: true,
+        },
+      });
+    }
+  }
+
+  for (const c of p.convictions) {
+    const conviction = await insertConviction(tx, {
+      id: deps.newId(),
+      person_id: id,
+      case_number: c.caseNumber,
+      court: c.court,
+      county: c.county,
+      jurisdiction: c.jurisdiction,
+      offense_start: c.offenseStart,
+      offense_end: c.offenseEnd ?? null,
+      conviction_date: c.convictionDate,
+      disposition: c.disposition,
+      enhancements: [...(c.enhancements ?? [])],
+      special_circumstances: [...(c.specialCircumstances ?? [])],
+      prosecutor: c.prosecutor ?? null,
+      defense_counsel: c.defenseCounsel ?? null,
+      judge: c.judge ?? null,
+      now,
+    });
+    await replaceCounts(
+      tx,
+      conviction.id,
+      c.counts.map((count) => ({
+        id: deps.newId(),
+        statute: count.statute,
+        description: count.description,
+        degree: count.degree ?? null,
+        isAttempt: count.isAttempt ?? false,
+      })),
+    );
+    await insertConvictionParties(
+      tx,
+      conviction.id,
+      (c.parties ?? []).map((party) => ({
+        id: deps.newId(),
+        role: party.role,
+        name: party.name,
+        notify: party.notify ?? false,
+        notes: party.notes ?? null,
+      })),
+    );
+    for (const e of c.sentence) {
+      await insertSentenceEvent(tx, {
+        id: deps.newId(),
+        convictionId: conviction.id,
+        kind: e.kind,
+        date: e.date,
+        authority: e.authority,
+        authority_name: e.authorityName ?? null,
+        term: e.term ?? null,
+        execution_method: e.executionMethod ?? null,
+        document_id: null,
+        note: e.note ?? null,
+        now,
+      });
+    }
+  }
+
+  for (const m of p.matters) await writeMatter(s, id, m);
+};
+
+const writeMatter = async (s: Seeding, personId: string, m: DemoMatter) => {
+  const { tx, deps, now } = s;
+  const id = deps.newId();
+  if (m.key) s.matters.set(m.key, id);
+  const current = m.stages.at(-1);
+  if (!current) throw new Error(`demo story: ${m.title} has no stage`);
+  const [leadKey] = m.team[0] ?? [];
+  const opener = leadKey ? userId(s, leadKey) : null;
+  await insertMatter(tx, {
+    id,
+    external_id: null,
+    person_id: personId,
+    type: m.type,
+    title: m.title,
+    stage: current[0],
+    decision_maker: m.decisionMaker === undefined ? (DEFAULT_DECISION_MAKERS[m.type] ?? null) : m.decisionMaker,
+    opened_on: m.openedOn,
+    closed_on: m.closedOn ?? null,
+    outcome: m.outcome,
+    release_date: m.releaseDate ?? null,
+    created_by: opener,
+    created_at: now,
+    updated_at: now,
+  });
+  let fromStage: string | null = null;
+  for (const [index, [stage, on]] of m.stages.entries()) {
+    await insertStageChange(tx, {
+      id: deps.newId(),
+      matterId: id,
+      fromStage,
+      toStage: stage,
+      changedBy: opener,
+      now: instantOf(s, on, index),
+    });
+    fromStage = stage;
+  }
+  for (const [user, matterRole] of m.team) {
+    await insertTeamMember(tx, { matterId: id, userId: userId(s, user), matterRole, now });
+  }
+  await s.audit({
+    action: 'matter.opened',
+    entityType: 'matter',
+    entityId: id,
+    details: {
+      personId,
+      type: m.type,
+      stage: current[0],
+      outcome: m.outcome,
+      ...(m.releaseDate ? { releaseDate: m.releaseDate } : {}),
+      demo: true,
+    },
+  });
+
+  for (const t of m.tasks ?? []) {
+    const taskId = deps.newId();
+    const dueOn = t.due === undefined ? null : dayOf(s, t.due);
+    const assigneeId = t.assignee ? userId(s, t.assignee) : null;
+    await insertTask(tx, {
+      id: taskId,
+      matter_id: id,
+      title: t.title,
+      assignee_id: assigneeId,
+      due_on: dueOn,
+      status: t.status,
+      created_by: userId(s, t.createdBy),
+      created_at: instantOf(s, t.createdOn),
+      completed_at: t.completedOn === undefined ? null : instantOf(s, t.completedOn),
+    });
+    await s.audit({
+      action: 'task.created',
+      entityType: 'matter',
+      entityId: id,
+      details: { taskId, title: t.title, assigneeId, dueOn, demo: true },
+    });
+  }
+  for (const n of m.notes ?? []) {
+    const noteId = deps.newId();
+    const at = instantOf(s, n.on);
+    await insertNote(tx, {
+      id: noteId,
+      matter_id: id,
+      body: n.body,
+      is_privileged: n.isPrivileged,
+      author_id: userId(s, n.author),
+      created_at: at,
+      updated_at: at,
+    });
+    const mentions = (n.mentions ?? []).map((u) => userId(s, u));
+    await replaceNoteMentions(tx, noteId, mentions);
+    await s.audit({
+      action: 'note.created',
+      entityType: 'matter',
+      entityId: id,
+      details: { noteId, isPrivileged: n.isPrivileged, mentions, demo: true },
+    });
+  }
+};
+
+const writeContacts = async (s: Seeding, story: DemoStory) => {
+  const { tx, deps, now } = s;
+  for (const c of story.contacts) {
+    const contact = await insertContact(tx, {
+      id: deps.newId(),
+      external_id: null,
+      kind: c.kind,
+      name: c.name,
+      name_search: normaliseName(c.name),
+      organisation: c.organisation,
+      title: c.title,
+      email: c.email ?? null,
+      phone: c.phone ?? null,
+      address: c.address ?? null,
+      notes: c.notes ?? null,
+      created_by: userId(s, c.createdBy),
+      created_at: now,
+      updated_at: now,
+    });
+    await s.audit({
+      action: 'contact.created',
+      entityType: 'contact',
+      entityId: contact.id,
+      details: { kind: contact.kind, name: contact.name, demo: true },
+    });
+    for (const link of c.links) {
+      const personId = 'person' in link ? s.people.get(link.person) : undefined;
+      const matterId = 'matter' in link ? s.matters.get(link.matter) : undefined;
+      if (!personId && !matterId) throw new Error(`demo story: contact ${c.name} links to nothing`);
+      const linkId = deps.newId();
+      await insertContactLink(tx, {
+        id: linkId,
+        contactId: contact.id,
+        personId: personId ?? null,
+        matterId: matterId ?? null,
+        relationship: link.relationship,
+      });
+      await s.audit({
+        action: 'contact.linked',
+        entityType: matterId ? 'matter' : 'person',
+        entityId: matterId ?? personId ?? null,
+        details: { contactId: contact.id, linkId, relationship: link.relationship, demo: true },
+      });
+    }
+  }
+};

@@ -23,19 +23,19 @@ export const matterIsVisible = (viewer: Viewer) => (eb: ExpressionBuilder<Tables
       );
 
 /** The viewer is on the matter's legal team: privileged records and restricted fields are open. */
-export const onLegalTeamOf = (viewer: Viewer, matterIdColumn: 'matters.id' | 'notes.matter_id') => (
-  eb: ExpressionBuilder<Tables, 'matters' | 'notes'>,
-) =>
-  viewer.role === 'volunteer'
-    ? sql<boolean>`false`
-    : eb.exists(
-        eb
-          .selectFrom('matter_team as lt')
-          .select(sql`1`.as('one'))
-          .whereRef('lt.matter_id', '=', sql.ref(matterIdColumn))
-          .where('lt.user_id', '=', viewer.userId)
-          .where('lt.matter_role', 'in', LEGAL_ROLES),
-      );
+export const onLegalTeamOf =
+  (viewer: Viewer, matterIdColumn: 'matters.id' | 'notes.matter_id') =>
+  (eb: ExpressionBuilder<Tables, 'matters' | 'notes'>) =>
+    viewer.role === 'volunteer'
+      ? sql<boolean>`false`
+      : eb.exists(
+          eb
+            .selectFrom('matter_team as lt')
+            .select(sql`1`.as('one'))
+            .whereRef('lt.matter_id', '=', sql.ref(matterIdColumn))
+            .where('lt.user_id', '=', viewer.userId)
+            .where('lt.matter_role', 'in', LEGAL_ROLES),
+        );
 
 /**
  * A person is visible to org-wide readers, to whoever created the record (intake before any matter

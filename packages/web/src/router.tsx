@@ -1,3 +1,4 @@
+import { MATTER_TYPES } from '@redress/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -10,6 +11,12 @@ import {
 import { ErrorPage, NotFoundPage } from './components/fallback-pages';
 import { PageLoader } from './components/page-loader';
 import { validateAuditSearch } from './features/audit/audit-search';
+import { validateContactsSearch } from './features/contacts/contacts-search';
+import { canImport } from './features/imports/can-import';
+import { validateMattersSearch } from './features/matters/matters-search';
+import { isOneOf } from './features/people/labels';
+import { validatePeopleSearch } from './features/people/people-search';
+import { validateSearchPageSearch } from './features/search/search-params';
 import { sessionQueryOptions } from './features/session/api/get-session';
 import { ENROL_PATH } from './features/session/session-cache';
 import { AppLayout } from './features/shell/components/app-layout';
@@ -91,6 +98,80 @@ const enrolRoute = createRoute({
   ),
 });
 
+const peopleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'people',
+  validateSearch: validatePeopleSearch,
+  component: lazyRouteComponent(() => import('./features/people/components/people-page'), 'PeoplePage'),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'people/$personId',
+  component: lazyRouteComponent(() => import('./features/person/components/person-page'), 'PersonPage'),
+});
+
+const mattersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'matters',
+  validateSearch: validateMattersSearch,
+  component: lazyRouteComponent(() => import('./features/matters/components/matters-page'), 'MattersPage'),
+});
+
+const matterRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'matters/$matterId',
+  component: lazyRouteComponent(() => import('./features/matter/components/matter-page'), 'MatterPage'),
+});
+
+const boardIndexRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'board',
+  beforeLoad: () => {
+    throw redirect({ to: '/board/$type', params: { type: MATTER_TYPES[0] } });
+  },
+});
+
+const boardRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'board/$type',
+  beforeLoad: ({ params }) => {
+    if (!isOneOf(MATTER_TYPES, params.type)) throw redirect({ to: '/board/$type', params: { type: MATTER_TYPES[0] } });
+  },
+  component: lazyRouteComponent(() => import('./features/board/components/board-page'), 'BoardPage'),
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'contacts',
+  validateSearch: validateContactsSearch,
+  component: lazyRouteComponent(() => import('./features/contacts/components/contacts-page'), 'ContactsPage'),
+});
+
+const contactRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'contacts/$contactId',
+  component: lazyRouteComponent(() => import('./features/contacts/components/contact-page'), 'ContactPage'),
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'search',
+  validateSearch: validateSearchPageSearch,
+  component: lazyRouteComponent(() => import('./features/search/components/search-page'), 'SearchPage'),
+});
+
+/** Importing is for the roles the server lets import; others are sent home. */
+const importRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'import',
+  beforeLoad: async ({ context }) => {
+    const session = await loadSession(context.queryClient);
+    if (!session || !canImport(session.user.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./features/imports/components/import-page'), 'ImportPage'),
+});
+
 /** The server enforces the role on every call; this only keeps others away from pages they cannot use. */
 const adminRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -136,6 +217,16 @@ const routeTree = rootRoute.addChildren([
   signInLinkRoute,
   signedInRoute.addChildren([
     homeRoute,
+    peopleRoute,
+    personRoute,
+    mattersRoute,
+    matterRoute,
+    boardIndexRoute,
+    boardRoute,
+    contactsRoute,
+    contactRoute,
+    searchRoute,
+    importRoute,
     securityRoute,
     enrolRoute,
     adminRoute.addChildren([adminIndexRoute, usersRoute, orgSettingsRoute, auditRoute]),

@@ -2,13 +2,14 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS } from '@redress/core';
 import { Link } from '@tanstack/react-router';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { OutcomeSummary } from '../../dashboard-outcomes/components/outcome-chart';
 import { useSession } from '../../session/session-context';
 
 export function HomePage() {
   usePageTitle('Home');
   const { user, organisationName } = useSession();
   return (
-    <Stack gap="md" maw={720}>
+    <Stack gap="md" maw={900}>
       <Title order={1}>Welcome, {user.name}</Title>
       <Text>
         You are signed in to {organisationName} as {user.email}. Your role is <strong>{ROLE_LABELS[user.role]}</strong>.
@@ -22,6 +23,7 @@ export function HomePage() {
           to protect the case records you can reach.
         </Text>
       )}
+      <OutcomeSummary />
     </Stack>
   );
 }

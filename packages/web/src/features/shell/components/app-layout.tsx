@@ -7,6 +7,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { PublicLayout } from '../../../components/public-layout';
 import { QueryError } from '../../../components/query-error';
 import { MAIN_CONTENT_ID } from '../../../lib/focus-main';
+import { HeaderSearch } from '../../search/components/header-search';
 import { sessionQueryOptions } from '../../session/api/get-session';
 import { SessionContext } from '../../session/session-context';
 import { detourFor } from '../session-detour';
@@ -70,11 +71,13 @@ export function AppLayout() {
                 aria-label="Navigation menu"
                 aria-expanded={isNavOpen}
                 aria-controls="main-navigation"
+                style={{ flexShrink: 0 }}
               />
               <Text fw={700} size="lg" truncate>
                 {session.organisationName}
               </Text>
             </Group>
+            {!session.mustEnrolTotp && <HeaderSearch />}
             <UserMenu />
           </Group>
         </AppShell.Header>

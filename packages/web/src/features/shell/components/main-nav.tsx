@@ -1,8 +1,19 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useMatchRoute } from '@tanstack/react-router';
+import { canImport } from '../../imports/can-import';
 import { useSession } from '../../session/session-context';
 
-type NavPath = '/' | '/account/security' | '/admin/users' | '/admin/settings' | '/admin/audit';
+type NavPath =
+  | '/'
+  | '/people'
+  | '/matters'
+  | '/board'
+  | '/contacts'
+  | '/import'
+  | '/account/security'
+  | '/admin/users'
+  | '/admin/settings'
+  | '/admin/audit';
 
 function NavItem({ to, label, exact = false }: { to: NavPath; label: string; exact?: boolean }) {
   const matchRoute = useMatchRoute();
@@ -24,6 +35,11 @@ export function MainNav() {
   return (
     <Stack gap={4}>
       <NavItem to="/" label="Home" exact />
+      <NavItem to="/people" label="People" />
+      <NavItem to="/matters" label="Matters" />
+      <NavItem to="/board" label="Board" />
+      <NavItem to="/contacts" label="Contacts" />
+      {canImport(session.user.role) && <NavItem to="/import" label="Import" />}
       <NavItem to="/account/security" label="Security" />
       {session.user.role === 'administrator' && (
         <>

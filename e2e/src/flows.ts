@@ -73,8 +73,11 @@ const setPasswordOnLinkPage = async (page: Page, password: string) => {
   await page.getByRole('button', { name: 'Set password and sign in' }).click();
 };
 
-/** The main flows of the foundation, in order; each builds on the state the previous ones left. */
-export const buildFlows = (deps: FlowDeps): Flow[] => {
+/**
+ * The main flows of the foundation, in order; each builds on the state the previous ones left.
+ * `adminPage` is the administrator's signed-in tab they leave behind, for the flows that follow.
+ */
+export const buildFlows = (deps: FlowDeps): { flows: Flow[]; adminPage: () => Page | undefined } => {
   const { server, browser, a11y } = deps;
   let admin: Page | undefined;
   let totpSecret = '';
@@ -97,7 +100,7 @@ export const buildFlows = (deps: FlowDeps): Flow[] => {
     return totpCode(totpSecret, step);
   };
 
-  return [
+  const flows: Flow[] = [
     {
       name: FLOW_NAMES.redeem,
       async run(t) {
@@ -265,4 +268,5 @@ export const buildFlows = (deps: FlowDeps): Flow[] => {
       },
     },
   ];
+  return { flows, adminPage: () => admin };
 };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { AccessibilityLog } from './accessibility.js';
+import { buildCaseFileFlows, CASE_FILE_FLOW_NAMES } from './case-file-flows.js';
 import { buildFlows, FLOW_NAMES } from './flows.js';
 import { describeError, type FlowResult, runFlows } from './runner.js';
 import { startTestServer, type TestServer } from './server.js';
@@ -52,11 +53,21 @@ const main = async (): Promise<number> => {
       ],
     });
     const a11y = new AccessibilityLog(ARTIFACTS);
-    const flows = buildFlows({ server, browser, a11y, note: (message) => notes.push(message) });
-    results = await runFlows(flows, { artifactsDir: ARTIFACTS, timeoutMs: FLOW_TIMEOUT_MS });
+    const deps = { server, browser, a11y, note: (message: string) => notes.push(message) };
+    // The case-file flows come after the foundation's and work in the administrator's signed-in tab.
+    const foundation = buildFlows(deps);
+    const caseFile = buildCaseFileFlows({ ...deps, adminPage: foundation.adminPage });
+    results = await runFlows([...foundation.flows, ...caseFile], {
+      artifactsDir: ARTIFACTS,
+      timeoutMs: FLOW_TIMEOUT_MS,
+    });
   } catch (error) {
     const reason = `set-up failed: ${describeError(error)}`;
-    results = Object.values(FLOW_NAMES).map((name) => ({ name, isOk: false, reason }));
+    results = [...Object.values(FLOW_NAMES), ...Object.values(CASE_FILE_FLOW_NAMES)].map((name) => ({
+      name,
+      isOk: false,
+      reason,
+    }));
     for (const result of results) console.log(`not ok - ${result.name}: ${result.reason}`);
   } finally {
     await cleanUp();

@@ -5,33 +5,32 @@
 //   api.get_small.pglite     GET /api/v1/org/settings with an API token, on PGlite
 //   api.get_small.postgres   the same on PostgreSQL (a fresh database on DATABASE_URL, dropped after)
 //   cold_start.pglite        `redress start` on an existing data directory until /readyz answers 200
+//   case_file.*              with BENCH_CASE_FILE=1 only: bench/case-file/run.mjs (minutes; see bench/README.md)
 //
 // Every server runs in a child process on 127.0.0.1; autocannon runs here. BENCH_SECONDS (default 10)
 // sets each measured load run, after a warm-up of BENCH_WARMUP_SECONDS (default min(5, BENCH_SECONDS));
 // BENCH_CONNECTIONS (default 50) the concurrent connections; BENCH_LOG_LEVEL (default warn) the server's.
-import { fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import {
+  createChildren,
+  emit,
+  median,
+  positive,
+  progress,
+  root,
+  round,
+  serverEnv as serverEnvAt,
+  sleep,
+  withFreshPostgresDatabase,
+} from './support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
-
-const positive = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`bench: ${name} must be a positive number, got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return value;
-};
 
 const SECONDS = positive('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', Math.min(5, SECONDS));
@@ -39,68 +38,22 @@ const CONNECTIONS = Math.round(positive('BENCH_CONNECTIONS', 50));
 const COLD_STARTS = 5;
 const SERVER_LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const START_TIMEOUT_MS = 120_000;
-const STOP_TIMEOUT_MS = 15_000;
 const PASSWORD = 'benchmarks need a long password';
 const CLI = join(root, 'packages/cli/dist/bin.js');
 
 const work = mkdtempSync(join(tmpdir(), 'redress-bench-'));
-const children = new Set();
+const children = createChildren(work);
 let hasProblem = false;
 
-const progress = (message) => console.error(`bench: ${message}`);
-const emit = (line) => console.log(JSON.stringify(line));
-const round = (value, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 /** The environment for a Redress server: nothing inherited that could point it elsewhere. */
-const serverEnv = (extra) => {
-  const env = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDRESS_PUBLIC_URL', 'REDRESS_MASTER_KEY', 'PORT', 'HOST']) delete env[name];
-  return { ...env, TZ: 'UTC', HOST: '127.0.0.1', REDRESS_DEMO: 'false', LOG_LEVEL: SERVER_LOG_LEVEL, ...extra };
-};
+const serverEnv = (extra) => serverEnvAt(SERVER_LOG_LEVEL, extra);
 
-const stopChild = async (child) => {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-  }
-  children.delete(child);
-};
+const stopChild = (child) => children.stop(child);
 
 /** Forks a server script that reports `{ type: 'ready', url }` over IPC; its output goes to a log file. */
 const startChild = async (script, env, logName) => {
-  const log = openSync(join(work, `${logName}.log`), 'a');
-  const child = fork(script, [], { cwd: root, env, stdio: ['ignore', log, log, 'ipc'] });
-  children.add(child);
-  try {
-    const ready = await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${logName}: not ready in ${START_TIMEOUT_MS} ms`)),
-        START_TIMEOUT_MS,
-      );
-      child.on('message', (message) => {
-        clearTimeout(timer);
-        if (message?.type === 'ready') resolve(message);
-        else reject(new Error(`${logName}: ${message?.error ?? 'failed to start'}`));
-      });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`${logName}: exited before it was ready (code ${code}, signal ${signal})`));
-      });
-    });
-    return { url: ready.url.replace(/\/$/, ''), adminLink: ready.adminLink ?? null, stop: () => stopChild(child) };
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
+  const { message, stop } = await children.start(script, env, logName, { timeoutMs: START_TIMEOUT_MS });
+  return { url: message.url.replace(/\/$/, ''), adminLink: message.adminLink ?? null, stop };
 };
 
 const freePort = () =>
@@ -207,26 +160,6 @@ const measureApi = async (figure, env) => {
   }
 };
 
-const withFreshPostgresDatabase = async (databaseUrl, fn) => {
-  const require = createRequire(join(root, 'packages/db/package.json'));
-  const { default: pg } = await import(require.resolve('pg'));
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  const name = `redress_bench_${randomBytes(6).toString('hex')}`;
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.href);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error) => {
-      hasProblem = true;
-      progress(`could not drop the benchmark database ${name}: ${error.message}`);
-    });
-    await admin.end();
-  }
-};
-
 /** Polls /readyz until it answers 200. */
 const waitUntilReady = async (port, child, deadline) => {
   while (performance.now() < deadline) {
@@ -254,7 +187,7 @@ const measureColdStart = async () => {
   const runOnce = async () => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', log, log] });
-    children.add(child);
+    children.track(child);
     try {
       await waitUntilReady(port, child, started + START_TIMEOUT_MS);
       return performance.now() - started;
@@ -294,7 +227,7 @@ const figure = async (name, fn) => {
 };
 
 const cleanUp = async () => {
-  await Promise.all([...children].map((child) => stopChild(child)));
+  await children.stopAll();
   if (hasProblem) progress(`server logs kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
 };
@@ -325,18 +258,35 @@ try {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     await figure('api.get_small.postgres', () =>
-      withFreshPostgresDatabase(databaseUrl, async (url) => {
-        const dataDir = join(work, 'postgres');
-        mkdirSync(dataDir);
-        const env = serverEnv({ REDRESS_DATA_DIR: dataDir, DATABASE_URL: url, REDRESS_JOBS: 'false' });
-        return withRatios(await measureApi('api.get_small.postgres', env));
-      }),
+      withFreshPostgresDatabase(
+        databaseUrl,
+        async (url) => {
+          const dataDir = join(work, 'postgres');
+          mkdirSync(dataDir);
+          const env = serverEnv({ REDRESS_DATA_DIR: dataDir, DATABASE_URL: url, REDRESS_JOBS: 'false' });
+          return withRatios(await measureApi('api.get_small.postgres', env));
+        },
+        {
+          onDropFailure: () => {
+            hasProblem = true;
+          },
+        },
+      ),
     );
   } else {
     emit({ figure: 'api.get_small.postgres', skipped: 'DATABASE_URL not set' });
   }
 
   await figure('cold_start.pglite', measureColdStart);
+
+  // The case-file figures take minutes (a generated case file per engine): only when asked for.
+  if (process.env.BENCH_CASE_FILE === '1') {
+    progress('case file: node bench/case-file/run.mjs (BENCH_CASE_FILE=1)');
+    const caseFile = spawn(process.execPath, [join(here, 'case-file/run.mjs')], { cwd: root, stdio: 'inherit' });
+    children.track(caseFile);
+    const code = await new Promise((resolve) => caseFile.once('exit', (c) => resolve(c)));
+    if (code !== 0) hasProblem = true;
+  }
 } finally {
   await cleanUp();
 }

@@ -1,6 +1,8 @@
-import { insertSession, insertSignInLink, type Tx, type UserRow } from '@redress/db';
+import type { CreateTokenInput } from '@redress/core';
+import { insertApiToken, insertSession, insertSignInLink, type Tx, type UserRow } from '@redress/db';
 import type { RequestContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
+import { API_TOKEN_PREFIX } from '../http/authenticate.js';
 import { randomToken, sha256Hex } from '../secrets/crypto.js';
 
 export type IssuedSession = { token: string; sessionId: string; csrfToken: string; createdAt: Date };
@@ -54,4 +56,27 @@ export const issueSignInLink = async (
     now,
   });
   return { url: `${deps.publicUrl.replace(/\/$/, '')}/link/${token}`, expiresAt: expiresAt.toISOString() };
+};
+
+/** A new API token for a user; the caller shows `token` once, the database keeps only its hash. */
+export const mintApiToken = async (
+  tx: Tx,
+  deps: Pick<AppDeps, 'clock' | 'newId'>,
+  userId: string,
+  input: CreateTokenInput,
+) => {
+  const now = deps.clock.now();
+  const token = `${API_TOKEN_PREFIX}${randomToken(32)}`;
+  const scopes = [...new Set(input.scopes)];
+  const row = await insertApiToken(tx, {
+    id: deps.newId(),
+    userId,
+    name: input.name,
+    tokenHash: sha256Hex(token),
+    prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+    scopes,
+    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+    now,
+  });
+  return { token, row, scopes };
 };

@@ -1,9 +1,8 @@
 import { type CreateTokenInput, DomainFailure, domainError } from '@redress/core';
-import { findUserByEmail, insertApiToken } from '@redress/db';
+import { findUserByEmail } from '@redress/db';
 import type { RequestContext } from '../context.js';
 import { type AppDeps, inTransaction } from '../deps.js';
-import { API_TOKEN_PREFIX } from '../http/authenticate.js';
-import { randomToken, sha256Hex } from '../secrets/crypto.js';
+import { mintApiToken } from './credentials.js';
 import { failWith } from './policy.js';
 import { presentToken } from './presenters.js';
 
@@ -38,19 +37,7 @@ export const issueApiTokenForUser = (deps: AppDeps, ctx: RequestContext, input: 
         scopes: 'The admin scope needs the administrator role',
       });
     }
-    const now = deps.clock.now();
-    const token = `${API_TOKEN_PREFIX}${randomToken(32)}`;
-    const scopes = [...new Set(input.scopes)];
-    const row = await insertApiToken(tx, {
-      id: deps.newId(),
-      userId: user.id,
-      name: input.name,
-      tokenHash: sha256Hex(token),
-      prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-      scopes,
-      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
-      now,
-    });
+    const { token, row, scopes } = await mintApiToken(tx, deps, user.id, input);
     await audit({
       action: 'token.created',
       entityType: 'api_token',

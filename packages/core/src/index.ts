@@ -30,4 +30,6 @@ export * from './schemas/common.js';
 export * from './schemas/contacts.schemas.js';
 export * from './schemas/matters.schemas.js';
 export * from './schemas/people.schemas.js';
+export * from './schemas/screening.schemas.js';
 export * from './schemas/search.schemas.js';
+export * from './screening/index.js';

@@ -52,3 +52,10 @@ export const wholeYearsBetween = (from: CalendarDate, to: CalendarDate): number 
   if (compareDates(addYears(from, years), to) > 0) years -= 1;
   return years;
 };
+
+/** Adds (or, when negative, subtracts) days; "N days after receipt" is `addDays(receipt, N)`. */
+export const addDays = (date: CalendarDate, days: number): CalendarDate => {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+};

@@ -1,0 +1,280 @@
+import { addDays, addMonths, type CalendarDate } from '../case-file/calendar-date.js';
+import type { ScreeningStatus } from './pathways.js';
+import type { PreparedSubject } from './prepared-subject.js';
+import type {
+  Condition,
+  DateFormula,
+  FactLibrary,
+  OverlayResult,
+  PathwayDefinition,
+  PathwayResult,
+  PolicyOverlay,
+  Rule,
+  RuleTrace,
+} from './rule-types.js';
+
+/**
+ * The interpreter for rules as data. Conditions are three-valued: `null` is "the record does not
+ * say", and it travels up unless the rest of a condition decides the answer (false AND unknown is
+ * false). A missing fact is never read as false.
+ */
+type Context = { s: PreparedSubject; facts: FactLibrary; missing: string[] | null };
+
+const factOf = (ctx: Context, name: string, kind: 'bool' | 'date' | 'number') => {
+  const fact = ctx.facts[name];
+  if (!fact || fact.kind !== kind) throw new Error(`Rule book refers to unknown ${kind} fact "${name}"`);
+  return fact;
+};
+
+const noteMissing = (ctx: Context, inputs: readonly string[]): void => {
+  ctx.missing ??= [];
+  for (const i of inputs) if (!ctx.missing.includes(i)) ctx.missing.push(i);
+};
+
+export const evaluateDate = (f: DateFormula, ctx: Context): CalendarDate | null => {
+  if ('fact' in f) {
+    const fact = factOf(ctx, f.fact, 'date');
+    const value = fact.get(ctx.s) as CalendarDate | null;
+    if (value === null) noteMissing(ctx, fact.inputs);
+    return value;
+  }
+  if ('on' in f) return f.on;
+  if ('add' in f) {
+    const base = evaluateDate(f.add, ctx);
+    if (base === null) return null;
+    let d = base;
+    if (f.years || f.months) d = addMonths(d, (f.years ?? 0) * 12 + (f.months ?? 0));
+    if (f.days) d = addDays(d, f.days);
+    return d;
+  }
+  if ('add_fraction_of' in f) {
+    const base = evaluateDate(f.base, ctx);
+    const fact = factOf(ctx, f.add_fraction_of, 'number');
+    const months = fact.get(ctx.s) as number | null;
+    if (months === null) noteMissing(ctx, fact.inputs);
+    if (base === null || months === null) return null;
+    // Whole months of the term imposed, rounded up: the fraction must have been served in full.
+    return addMonths(base, Math.ceil(months * f.fraction - 1e-9));
+  }
+  const dates = ('max' in f ? f.max : f.min).map((x) => evaluateDate(x, ctx));
+  if (dates.some((d) => d === null)) return null;
+  const known = dates as CalendarDate[];
+  const sorted = [...known].sort();
+  return ('max' in f ? sorted[sorted.length - 1] : sorted[0]) ?? null;
+};
+
+export const evaluateCondition = (c: Condition, ctx: Context): boolean | null => {
+  if ('fact' in c) {
+    const fact = factOf(ctx, c.fact, 'bool');
+    const value = fact.get(ctx.s) as boolean | null;
+    if (value === null) {
+      noteMissing(ctx, fact.inputs);
+      return null;
+    }
+    return value === (c.is ?? true);
+  }
+  if ('not' in c) {
+    const v = evaluateCondition(c.not, ctx);
+    return v === null ? null : !v;
+  }
+  if ('all' in c) {
+    let unknown = false;
+    for (const x of c.all) {
+      const v = evaluateCondition(x, ctx);
+      if (v === false) return false;
+      if (v === null) unknown = true;
+    }
+    return unknown ? null : true;
+  }
+  if ('any' in c) {
+    let unknown = false;
+    for (const x of c.any) {
+      const v = evaluateCondition(x, ctx);
+      if (v === true) return true;
+      if (v === null) unknown = true;
+    }
+    return unknown ? null : false;
+  }
+  if ('number' in c) {
+    const fact = factOf(ctx, c.number, 'number');
+    const n = fact.get(ctx.s) as number | null;
+    if (n === null) {
+      noteMissing(ctx, fact.inputs);
+      return null;
+    }
+    if (c.at_least !== undefined && n < c.at_least) return false;
+    if (c.below !== undefined && n >= c.below) return false;
+    if (c.equals !== undefined && n !== c.equals) return false;
+    return true;
+  }
+  if ('as_of_before' in c) return ctx.s.asOf < c.as_of_before;
+  if ('as_of_on_or_after' in c) return ctx.s.asOf >= c.as_of_on_or_after;
+  if ('reached' in c) {
+    const d = evaluateDate(c.reached, ctx);
+    return d === null ? null : d <= ctx.s.asOf;
+  }
+  const d = evaluateDate(c.date, ctx);
+  if (d === null) return null;
+  return 'before' in c ? d < c.before : d >= c.on_or_after;
+};
+
+const say = (template: string | undefined, fallback: string, date?: CalendarDate): string =>
+  (template ?? fallback).replace('{date}', date ?? '');
+
+const inForce = (r: { effective_from?: CalendarDate; effective_to?: CalendarDate }, asOf: CalendarDate) =>
+  (!r.effective_from || r.effective_from <= asOf) && (!r.effective_to || asOf <= r.effective_to);
+
+export const evaluateRule = (rule: Rule, s: PreparedSubject, facts: FactLibrary): RuleTrace => {
+  const ctx: Context = { s, facts, missing: null };
+  const trace = (outcome: RuleTrace['outcome'], reason: string, date?: CalendarDate): RuleTrace => {
+    const t: RuleTrace = { rule_id: rule.id, role: rule.role, outcome, reason, citations: rule.citations };
+    if (date) t.date = date;
+    if (outcome === 'unknown' && ctx.missing) t.missing = ctx.missing;
+    return t;
+  };
+  const unknownSays = () =>
+    say(rule.says.unknown, `Unknown: ${rule.says.holds.replace(' {date}', '').replace('{date}', '')}`);
+  if (!inForce(rule, s.asOf)) return trace('not_applicable', `${rule.id} is not in force on ${s.asOf}`);
+  if (rule.applies_if) {
+    const applies = evaluateCondition(rule.applies_if, ctx);
+    if (applies === false) return trace('not_applicable', `${rule.id} does not apply`);
+    if (applies === null) return trace('unknown', unknownSays());
+  }
+  if (rule.when) {
+    const v = evaluateCondition(rule.when, ctx);
+    if (v === null) return trace('unknown', unknownSays());
+    if (v === false) return trace('failed', say(rule.says.fails, `Not met: ${rule.id}`));
+  }
+  if (rule.from) {
+    const d = evaluateDate(rule.from, ctx);
+    if (d === null) return trace('unknown', unknownSays());
+    if (rule.role === 'requires' && d > s.asOf)
+      return trace('pending', say(rule.says.pending ?? rule.says.holds, '', d), d);
+    return trace('held', say(rule.says.holds, '', d), d);
+  }
+  return trace('held', say(rule.says.holds, ''));
+};
+
+const REPORTED_WHEN_QUIET: ReadonlySet<Rule['role']> = new Set(['requires']);
+
+const unique = (xs: Iterable<string>): string[] => [...new Set(xs)];
+
+/** Evaluates one pathway for one prepared subject on its as-of date. */
+export const evaluatePathway = (
+  pathway: PathwayDefinition,
+  s: PreparedSubject,
+  facts: FactLibrary,
+  options: { explain?: boolean; overlays?: readonly PolicyOverlay[] } = {},
+): PathwayResult => {
+  const traces = pathway.rules.map((r) => evaluateRule(r, s, facts));
+  const byRole = (role: Rule['role'], outcome: RuleTrace['outcome']) =>
+    traces.filter((t) => t.role === role && t.outcome === outcome);
+
+  const requiresDates = traces
+    .filter((t) => t.role === 'requires' && (t.outcome === 'held' || t.outcome === 'pending') && t.date)
+    .map((t) => t.date as CalendarDate);
+  const latest = requiresDates.length ? (requiresDates.sort().at(-1) ?? null) : null;
+
+  const unknownRules = traces.filter((t) => t.outcome === 'unknown' && t.role !== 'flag' && t.role !== 'date');
+  const ruleOf = (id: string) => pathway.rules.find((r) => r.id === id);
+  const unknownMeansReview = unknownRules.some(
+    (t) => (ruleOf(t.rule_id)?.unknown_means ?? 'needs_record_review') === 'needs_record_review',
+  );
+
+  let status: ScreeningStatus;
+  let deciding: RuleTrace[];
+  const authorityInForce = inForce(pathway.authority, s.asOf) && pathway.authority.legal_status !== 'expired';
+  const excluded = byRole('excludes', 'held');
+  const failed = byRole('requires', 'failed');
+  const defeated = byRole('likely_defeats', 'held');
+  const review = byRole('review_if', 'held');
+  const conditional = byRole('conditional_if', 'held');
+
+  if (!authorityInForce) {
+    status = 'not_available';
+    deciding = [];
+  } else if (excluded.length) {
+    status = 'excluded';
+    deciding = excluded;
+  } else if (failed.length) {
+    status = 'not_eligible';
+    deciding = failed;
+  } else if (defeated.length) {
+    status = 'not_eligible_likely';
+    deciding = defeated;
+  } else if (review.length || unknownMeansReview) {
+    status = 'needs_record_review';
+    deciding = [...review, ...unknownRules];
+  } else if (conditional.length || unknownRules.length || pathway.kind === 'court_discretion') {
+    status = 'conditional';
+    deciding = [
+      ...conditional,
+      ...unknownRules,
+      ...traces.filter((t) => t.role === 'requires' && t.outcome !== 'unknown'),
+    ];
+  } else {
+    const reached = latest === null || latest <= s.asOf;
+    status =
+      pathway.kind === 'clemency' ? (reached ? 'may_apply' : 'eligible_from') : reached ? 'eligible' : 'eligible_from';
+    deciding = traces.filter((t) => t.role === 'requires');
+  }
+
+  const reported = traces.filter((t) =>
+    t.outcome === 'not_applicable'
+      ? false
+      : REPORTED_WHEN_QUIET.has(t.role) || t.outcome === 'held' || t.outcome === 'unknown' || t.outcome === 'pending',
+  );
+  const reasons =
+    status === 'not_available'
+      ? [
+          pathway.authority.not_in_force_says ?? `${pathway.title} is not in force on ${s.asOf}`,
+          ...reported.map((t) => t.reason),
+        ]
+      : reported.map((t) => t.reason);
+
+  const result: PathwayResult = {
+    pathway: pathway.id,
+    status,
+    eligible_from: status === 'not_available' || status === 'excluded' || status === 'not_eligible' ? null : latest,
+    rule_ids: unique(deciding.map((t) => t.rule_id)),
+    reasons: unique(reasons),
+    citations: unique([...pathway.authority.citations, ...deciding.flatMap((t) => t.citations)]),
+    missing_facts: unique(unknownRules.flatMap((t) => t.missing ?? [])).sort(),
+  };
+
+  const dates: Record<string, CalendarDate> = {};
+  for (const t of traces) {
+    const key = ruleOf(t.rule_id)?.date_key;
+    if (t.role === 'date' && t.outcome === 'held' && t.date && key) dates[key] = t.date;
+  }
+  if (status === 'not_available' && latest) dates.would_qualify_from = latest;
+  if (Object.keys(dates).length) result.dates = dates;
+
+  const flags = byRole('flag', 'held').map((t) => t.reason);
+  const release = s.subject.custody?.expected_release_date;
+  if (release && latest && latest > release && (status === 'eligible_from' || status === 'conditional')) {
+    flags.push(`Moot: the expected release date ${release} comes before ${latest}`);
+  }
+  if (flags.length) result.flags = flags;
+
+  const overlays = (options.overlays ?? []).filter((o) => o.pathway === pathway.id);
+  if (overlays.length) result.overlays = overlays.map((o) => evaluateOverlay(o, s, facts));
+  if (options.explain) result.trace = traces;
+  return result;
+};
+
+/** A policy overlay says whether the person meets its criteria; it never changes the statutory status. */
+export const evaluateOverlay = (overlay: PolicyOverlay, s: PreparedSubject, facts: FactLibrary): OverlayResult => {
+  const traces = overlay.rules.map((r) => evaluateRule(r, s, facts)).filter((t) => t.outcome !== 'not_applicable');
+  // A criterion whose date has not come yet is not met today.
+  const fails = traces.some((t) =>
+    t.role === 'excludes' ? t.outcome === 'held' : t.outcome === 'failed' || t.outcome === 'pending',
+  );
+  const unknown = traces.some((t) => t.outcome === 'unknown');
+  return {
+    overlay: overlay.id,
+    title: overlay.title,
+    matches: fails ? false : unknown ? null : true,
+    reasons: traces.filter((t) => t.role === 'requires' || t.outcome !== 'failed').map((t) => t.reason),
+  };
+};

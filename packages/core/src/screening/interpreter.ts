@@ -1,4 +1,5 @@
 import { addDays, addMonths, type CalendarDate } from '../case-file/calendar-date.js';
+import { resolveGrounds } from './grounds.js';
 import type { ScreeningStatus } from './pathways.js';
 import type { PreparedSubject } from './prepared-subject.js';
 import type {
@@ -167,15 +168,17 @@ export const evaluatePathway = (
   options: { explain?: boolean; overlays?: readonly PolicyOverlay[] } = {},
 ): PathwayResult => {
   const traces = pathway.rules.map((r) => evaluateRule(r, s, facts));
+  // Alternative grounds (grounds.ts): only the deciding ground's rules count towards the status.
+  const { counted, setAside } = resolveGrounds(pathway.rules, traces);
   const byRole = (role: Rule['role'], outcome: RuleTrace['outcome']) =>
-    traces.filter((t) => t.role === role && t.outcome === outcome);
+    counted.filter((t) => t.role === role && t.outcome === outcome);
 
-  const requiresDates = traces
+  const requiresDates = counted
     .filter((t) => t.role === 'requires' && (t.outcome === 'held' || t.outcome === 'pending') && t.date)
     .map((t) => t.date as CalendarDate);
   const latest = requiresDates.length ? (requiresDates.sort().at(-1) ?? null) : null;
 
-  const unknownRules = traces.filter((t) => t.outcome === 'unknown' && t.role !== 'flag' && t.role !== 'date');
+  const unknownRules = counted.filter((t) => t.outcome === 'unknown' && t.role !== 'flag' && t.role !== 'date');
   const ruleOf = (id: string) => pathway.rules.find((r) => r.id === id);
   const unknownMeansReview = unknownRules.some(
     (t) => (ruleOf(t.rule_id)?.unknown_means ?? 'needs_record_review') === 'needs_record_review',
@@ -183,7 +186,10 @@ export const evaluatePathway = (
 
   let status: ScreeningStatus;
   let deciding: RuleTrace[];
-  const authorityInForce = inForce(pathway.authority, s.asOf) && pathway.authority.legal_status !== 'expired';
+  // An expired authority with an end date was in force until then: runs as of earlier dates see it.
+  const authorityInForce =
+    inForce(pathway.authority, s.asOf) &&
+    (pathway.authority.legal_status !== 'expired' || pathway.authority.effective_to !== undefined);
   const excluded = byRole('excludes', 'held');
   const failed = byRole('requires', 'failed');
   const defeated = byRole('likely_defeats', 'held');
@@ -210,13 +216,14 @@ export const evaluatePathway = (
     deciding = [
       ...conditional,
       ...unknownRules,
-      ...traces.filter((t) => t.role === 'requires' && t.outcome !== 'unknown'),
+      ...counted.filter((t) => t.role === 'requires' && t.outcome !== 'unknown' && t.outcome !== 'not_applicable'),
     ];
   } else {
     const reached = latest === null || latest <= s.asOf;
     status =
       pathway.kind === 'clemency' ? (reached ? 'may_apply' : 'eligible_from') : reached ? 'eligible' : 'eligible_from';
-    deciding = traces.filter((t) => t.role === 'requires');
+    // A rule that does not apply (another version, another tier) decided nothing.
+    deciding = counted.filter((t) => t.role === 'requires' && t.outcome !== 'not_applicable');
   }
 
   const reported = traces.filter((t) =>
@@ -239,7 +246,9 @@ export const evaluatePathway = (
     rule_ids: unique(deciding.map((t) => t.rule_id)),
     reasons: unique(reasons),
     citations: unique([...pathway.authority.citations, ...deciding.flatMap((t) => t.citations)]),
-    missing_facts: unique(unknownRules.flatMap((t) => t.missing ?? [])).sort(),
+    missing_facts: unique(
+      [...unknownRules, ...setAside.filter((t) => t.outcome === 'unknown')].flatMap((t) => t.missing ?? []),
+    ).sort(),
   };
 
   const dates: Record<string, CalendarDate> = {};
@@ -247,7 +256,8 @@ export const evaluatePathway = (
     const key = ruleOf(t.rule_id)?.date_key;
     if (t.role === 'date' && t.outcome === 'held' && t.date && key) dates[key] = t.date;
   }
-  if (status === 'not_available' && latest) dates.would_qualify_from = latest;
+  // Only a person no exclusion or failed condition rules out would qualify if the authority returned.
+  if (status === 'not_available' && latest && !excluded.length && !failed.length) dates.would_qualify_from = latest;
   if (Object.keys(dates).length) result.dates = dates;
 
   const flags = byRole('flag', 'held').map((t) => t.reason);

@@ -14,7 +14,7 @@ export type RuleBook = {
 };
 
 export const RULE_BOOK: RuleBook = {
-  version: '2026-11-29',
+  version: '2026-11-29.2',
   pathways: new Map([...CA_PATHWAYS, ...US_PATHWAYS].map((p) => [p.id, p])),
   facts: { ...COMMON_FACTS, ...CA_FACTS, ...US_FACTS },
   overlays: [...CA_OVERLAYS, ...US_OVERLAYS],

@@ -80,6 +80,12 @@ export type Rule = {
    * determination (`conditional`).
    */
   unknown_means?: 'needs_record_review' | 'conditional';
+  /**
+   * Alternative grounds ("any of these"), for `requires` rules only: rules sharing a ground must all
+   * hold for that ground, and the pathway needs one open ground; the earliest open ground gives the
+   * eligible-from date (see grounds.ts). `requires` rules without a ground must hold as before.
+   */
+  ground?: string;
   /** The rule is in force for runs whose as_of falls in [effective_from, effective_to]. */
   effective_from?: CalendarDate;
   effective_to?: CalendarDate;

@@ -1,6 +1,9 @@
 import { anyConviction } from '../facts/common-facts.js';
 import type { PreparedConviction } from '../prepared-subject.js';
 import type { FactLibrary } from '../rule-types.js';
+import { HOMICIDE_FACTS } from './homicide-facts.js';
+import { RELIEF_FACTS } from './relief-facts.js';
+import { SENTENCE_FACTS } from './sentence-facts.js';
 
 const isPenalCode = (c: PreparedConviction, section: string) =>
   c.statute.code === 'PC' && c.statute.section === section;
@@ -20,4 +23,7 @@ export const CA_FACTS: FactLibrary = {
       return true;
     }),
   },
+  ...SENTENCE_FACTS,
+  ...HOMICIDE_FACTS,
+  ...RELIEF_FACTS,
 };

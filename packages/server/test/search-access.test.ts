@@ -124,6 +124,42 @@ describe('org-wide readers', () => {
   });
 });
 
+describe('matter titles', () => {
+  // A reader outside the org-wide roles is searched from the matters of their own teams, an org-wide
+  // reader from the title index: the same matter must come back the same either way.
+  let own: string;
+  let others: string;
+  const hits = async (who: SignedIn, q: string) => {
+    const res = await who.client.request('GET', `/api/v1/search?q=${encodeURIComponent(q)}&types=matters`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().groups[0].items as { id: string }[];
+  };
+
+  beforeAll(async () => {
+    const person = await addPerson(h, 'Adaeze Okonkwo');
+    own = await addMatter(h, person, 'Okonkwo clemency petition', [
+      { userId: lead.id, matterRole: 'lead_attorney' },
+      { userId: teamParalegal.id, matterRole: 'paralegal' },
+      { userId: teamVolunteer.id, matterRole: 'volunteer' },
+    ]);
+    others = await addMatter(h, person, 'Okonkwo clemency review', [{ userId: lead.id, matterRole: 'lead_attorney' }]);
+  });
+
+  it("finds only the matters of the reader's teams, misspelt words included", async () => {
+    expect((await hits(teamParalegal, 'okonkwo clemency')).map((i) => i.id)).toEqual([own]);
+    expect((await hits(teamVolunteer, 'Okonkwo clemncy')).map((i) => i.id)).toEqual([own]);
+    expect(await hits(outsideParalegal, 'okonkwo clemency')).toEqual([]);
+    expect((await hits(outsideAttorney, 'okonkwo clemency')).map((i) => i.id).sort()).toEqual([own, others].sort());
+  });
+
+  it('answers a team member with the same hit, score included, as an org-wide reader', async () => {
+    const fromTeam = (await hits(teamParalegal, 'clemency petition')).find((i) => i.id === own);
+    const fromIndex = (await hits(outsideAttorney, 'clemency petition')).find((i) => i.id === own);
+    expect(fromTeam).toBeDefined();
+    expect(fromTeam).toEqual(fromIndex);
+  });
+});
+
 describe('API tokens', () => {
   it('a read token may search and sees what its user sees', async () => {
     const created = await teamVolunteer.client.request('POST', '/api/v1/tokens', { name: 'reader', scopes: ['read'] });

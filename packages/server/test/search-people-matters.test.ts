@@ -64,6 +64,17 @@ describe('people', () => {
     expect(group(await search(attorney, 'Reed, Rodney'), 'people').items[0]?.id).toBe(reed);
   });
 
+  it('finds a whole name misspelt so that one word is like no word of it ("raed" for "reed")', async () => {
+    expect(group(await search(attorney, 'Rodney Raed'), 'people').items[0]).toMatchObject({
+      id: reed,
+      matchedOn: 'name',
+    });
+    expect(group(await search(attorney, 'Rodney Raed'), 'matters').items.map((i) => i.label)).toEqual([
+      'Bastrop County innocence review',
+    ]);
+    expect(group(await search(attorney, 'Rodney Quaxley'), 'people').items).toEqual([]);
+  });
+
   it('finds a person by an alias and says so', async () => {
     const people = group(await search(attorney, 'Kev Roberts'), 'people');
     expect(people.items[0]).toMatchObject({ id: cooper, matchedOn: 'alias' });

@@ -102,3 +102,14 @@ export const MatterContactView = z.object({
   contact: ContactView,
 });
 export const MatterContactList = z.object({ items: z.array(MatterContactView) });
+
+export const PersonContactView = z.object({
+  linkId: Id.describe('The link between the contact and the person'),
+  relationship: z.string().describe('e.g. "mother", "trial attorney"'),
+  contact: ContactView,
+});
+export type PersonContactView = z.infer<typeof PersonContactView>;
+export const PersonContactList = z
+  .object({ items: z.array(PersonContactView) })
+  .describe("The contacts linked to a person, by the contact's name");
+export type PersonContactList = z.infer<typeof PersonContactList>;

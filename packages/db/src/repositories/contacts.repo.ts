@@ -130,17 +130,23 @@ export const insertContactLink = (
 export const deleteContactLink = (db: Executor, linkId: string) =>
   db.deleteFrom('contact_links').where('id', '=', linkId).execute();
 
-/** Contacts linked to a matter, with the relationship. */
-export const listMatterContacts = (db: Executor, matterId: string) =>
+/** Contacts linked to a matter or a person, with the relationship, by the contact's name. */
+const linkedContacts = (db: Executor, column: 'l.matter_id' | 'l.person_id', id: string) =>
   db
     .selectFrom('contact_links as l')
     .innerJoin('contacts', 'contacts.id', 'l.contact_id')
     .select(CONTACT_COLUMNS)
     .select(['l.id as link_id', 'l.relationship'])
-    .where('l.matter_id', '=', matterId)
+    .where(column, '=', id)
     .orderBy('contacts.name')
     .orderBy('l.id')
     .execute();
+
+/** Contacts linked to a matter, with the relationship. */
+export const listMatterContacts = (db: Executor, matterId: string) => linkedContacts(db, 'l.matter_id', matterId);
+
+/** Contacts linked to a person, with the relationship; whether the person may be seen is the caller's check. */
+export const listPersonContacts = (db: Executor, personId: string) => linkedContacts(db, 'l.person_id', personId);
 
 /**
  * Whether the viewer may add to a person's record: they created it (intake) or they are on the team of

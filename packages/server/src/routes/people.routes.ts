@@ -19,6 +19,7 @@ import {
   PersonActivityPage,
   PersonActivityQuery,
   PersonAliasParam,
+  PersonContactList,
   PersonConvictionParam,
   PersonIdentifierParam,
   PersonIdParam,
@@ -56,6 +57,7 @@ import { getPerson } from '../use-cases/people/get-person.js';
 import { getPersonTimeline } from '../use-cases/people/get-person-timeline.js';
 import { listPeoplePage } from '../use-cases/people/list-people.js';
 import { listPersonActivity } from '../use-cases/people/list-person-activity.js';
+import { listPersonContacts } from '../use-cases/people/list-person-contacts.js';
 import { addAlias, changeAlias, removeAlias } from '../use-cases/people/person-aliases.js';
 import { addIdentifier, changeIdentifier, removeIdentifier } from '../use-cases/people/person-identifiers.js';
 import { releaseMailHold } from '../use-cases/people/release-mail-hold.js';
@@ -136,6 +138,17 @@ export const personRoutes: AnyRoute[] = [
     response: PersonActivityPage,
     errors: [400, 404],
     handler: ({ deps, ctx, params, query }) => listPersonActivity(deps, ctx, params.id, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/people/:id/contacts',
+    summary: 'Contacts linked to a person, with the relationship',
+    tags: ['people', 'contacts'],
+    auth: 'user',
+    params: PersonIdParam,
+    response: PersonContactList,
+    errors: READ,
+    handler: ({ deps, ctx, params }) => listPersonContacts(deps, ctx, params.id),
   }),
 ];
 

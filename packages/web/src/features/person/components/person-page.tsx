@@ -17,6 +17,7 @@ import { usePersonActivity } from '../api/list-person-activity';
 import { ActivityFeed } from './activity-feed';
 import { AddConvictionForm } from './add-conviction-form';
 import { AddPlacementForm } from './add-placement-form';
+import { ContactsSection } from './contacts-section';
 import { ConvictionCard } from './conviction-card';
 import { OpenMatterForm } from './open-matter-form';
 import { PersonHeader } from './person-header';
@@ -178,6 +179,10 @@ function PersonRecord({ person }: { person: PersonView }) {
             ))}
           </List>
         )}
+      </Section>
+
+      <Section id="contacts-heading" title="Contacts">
+        <ContactsSection personId={person.id} />
       </Section>
 
       <Section id="activity-heading" title="Activity">

@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerScreenCommand } from './commands/screen.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerUserCommands } from './commands/user.js';
@@ -27,6 +28,7 @@ export const buildProgram = (io: CliIo): Command => {
   registerAuditCommands(program, io);
   registerBackupCommands(program, io);
   registerImportCommand(program, io);
+  registerScreenCommand(program, io);
   return program;
 };
 

@@ -10,6 +10,7 @@ import { AccessibilityLog } from './accessibility.js';
 import { buildCaseFileFlows, CASE_FILE_FLOW_NAMES } from './case-file-flows.js';
 import { buildFlows, FLOW_NAMES } from './flows.js';
 import { describeError, type FlowResult, runFlows } from './runner.js';
+import { buildScreeningFlows, SCREENING_FLOW_NAMES } from './screening-flows.js';
 import { startTestServer, type TestServer } from './server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,13 +58,18 @@ const main = async (): Promise<number> => {
     // The case-file flows come after the foundation's and work in the administrator's signed-in tab.
     const foundation = buildFlows(deps);
     const caseFile = buildCaseFileFlows({ ...deps, adminPage: foundation.adminPage });
-    results = await runFlows([...foundation.flows, ...caseFile], {
+    const screening = buildScreeningFlows({ ...deps, adminPage: foundation.adminPage });
+    results = await runFlows([...foundation.flows, ...caseFile, ...screening], {
       artifactsDir: ARTIFACTS,
       timeoutMs: FLOW_TIMEOUT_MS,
     });
   } catch (error) {
     const reason = `set-up failed: ${describeError(error)}`;
-    results = [...Object.values(FLOW_NAMES), ...Object.values(CASE_FILE_FLOW_NAMES)].map((name) => ({
+    results = [
+      ...Object.values(FLOW_NAMES),
+      ...Object.values(CASE_FILE_FLOW_NAMES),
+      ...Object.values(SCREENING_FLOW_NAMES),
+    ].map((name) => ({
       name,
       isOk: false,
       reason,

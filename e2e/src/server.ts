@@ -26,8 +26,8 @@ export const rebase = (link: string, baseUrl: string): string => {
 };
 
 /**
- * A fresh server on an empty PGlite data directory, on a free port of 127.0.0.1, without background
- * jobs. Its log goes to `logFile`.
+ * A fresh server on an empty PGlite data directory, on a free port of 127.0.0.1, with background jobs
+ * (screening runs are screened by them). Its log goes to `logFile`.
  */
 export const startTestServer = async (logFile: string): Promise<TestServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
@@ -42,7 +42,8 @@ export const startTestServer = async (logFile: string): Promise<TestServer> => {
     REDRESS_DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
-    REDRESS_JOBS: 'false',
+    // Screening runs are background jobs: the roster flow needs a worker.
+    REDRESS_JOBS: 'true',
     REDRESS_DEMO: 'false',
     LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'info',
   });

@@ -117,6 +117,19 @@ export type FacilityTable = {
   zip: string | null;
   visiting_info: string | null;
   source: string | null;
+  security_level: string | null;
+  phone: string | null;
+  /** The mailing address for incarcerated people, in lines (0005_facility_directory.sql). */
+  mail_line1: string | null;
+  mail_city: string | null;
+  mail_state: string | null;
+  mail_zip: string | null;
+  mail_note: string | null;
+  is_active: Generated<boolean>;
+  verified: Generated<boolean>;
+  /** A person created or changed the entry: the directory seed no longer touches it. */
+  is_edited: Generated<boolean>;
+  updated_by: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 };
@@ -353,6 +366,53 @@ export type ImportTable = {
 
 export type ImportRowTable = { import_id: string; line: number; cells: string[] };
 
+export type PersonScreeningFactsTable = {
+  person_id: string;
+  facts: ColumnType<Record<string, unknown>, string, string>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+};
+
+export type ScreeningRunState = 'uploading' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export type ScreeningRunTable = {
+  id: string;
+  name: string;
+  as_of: string;
+  pathways: string[] | null;
+  state: ScreeningRunState;
+  file_name: string;
+  file_bytes: Generated<number>;
+  bytes_read: Generated<number>;
+  people_screened: Generated<number>;
+  row_errors: Generated<number>;
+  failure_reason: string | null;
+  rule_book_version: string;
+  summary: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  checkpoint_line: Generated<number>;
+  heartbeat_at: Timestamp | null;
+  attempts: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+};
+
+export type ScreeningRunChunkTable = { run_id: string; seq: number; data: Uint8Array };
+
+export type ScreeningResultTable = {
+  run_id: string;
+  subject_id: string;
+  line: number;
+  name: string | null;
+  pathway: string;
+  status: string;
+  eligible_from: string | null;
+  result: ColumnType<Record<string, unknown>, string, string>;
+};
+
+export type ScreeningRowErrorTable = { run_id: string; line: number; subject_id: string | null; message: string };
+
 export type SchemaMigrationTable = { version: string; name: string; checksum: string; applied_at: DefaultedTimestamp };
 
 export type Tables = {
@@ -387,4 +447,9 @@ export type Tables = {
   saved_views: SavedViewTable;
   imports: ImportTable;
   import_rows: ImportRowTable;
+  person_screening_facts: PersonScreeningFactsTable;
+  screening_runs: ScreeningRunTable;
+  screening_run_chunks: ScreeningRunChunkTable;
+  screening_results: ScreeningResultTable;
+  screening_row_errors: ScreeningRowErrorTable;
 };

@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.js';
 import { errorBody, handleError } from './http/errors.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { registerRoute } from './http/route.js';
+import { registerRosterUpload } from './import/roster-upload.js';
 import { registerSpreadsheetBody } from './import/spreadsheet-body.js';
 import { apiRoutes } from './routes/index.js';
 import { randomToken } from './secrets/crypto.js';
@@ -23,6 +24,8 @@ export type BuildAppOptions = {
   trustProxy?: boolean;
   /** Requests per minute per address across the API; sign-in routes have their own lower limit. */
   rateLimitPerMinute?: number;
+  /** The largest roster a screening run accepts (REDRESS_SCREENING_MAX_UPLOAD_MB); 200 MB by default. */
+  screeningUploadMaxBytes?: number;
 };
 
 /** The HTTP application, not listening: tests drive it with inject(), `redress start` listens. */
@@ -66,6 +69,8 @@ export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setErrorHandler(handleError);
   // Spreadsheet uploads (CSV, XLSX) up to 50 MB, on the import upload route only.
   registerSpreadsheetBody(app);
+  // Roster uploads (multipart form data), streamed into the database, on the screening run route only.
+  await registerRosterUpload(app, options.screeningUploadMaxBytes);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !options.serveWeb) {
       return reply.status(404).send(errorBody({ code: 'request.not_found', message: 'No such resource' }));

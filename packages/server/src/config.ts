@@ -38,6 +38,13 @@ export const ConfigSchema = z.object({
     .max(1_000_000)
     .default(1200)
     .describe('API requests per minute per client address (sign-in routes have their own lower limit)'),
+  REDRESS_SCREENING_MAX_UPLOAD_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_240)
+    .default(200)
+    .describe('Largest roster a screening run accepts in the browser, in MB (413 beyond); the CLI streams any size'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -7,6 +7,11 @@ import type { Sealer } from './secrets/crypto.js';
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Puts background work on the job queue (pg-boss). */
+export type JobQueue = {
+  send(name: string, data: object, options?: { singletonKey?: string }): Promise<unknown>;
+};
+
 export type AppDeps = {
   database: Database;
   clock: Clock;
@@ -17,6 +22,11 @@ export type AppDeps = {
   publicUrl: string;
   /** Whether cookies must be Secure regardless of the request (public URL is https). */
   isHttps: boolean;
+  /**
+   * The job queue, once this process runs jobs (set after start-up). Without it, queued work waits
+   * for the next sweep of a process that runs jobs (screening runs: jobs/screening-jobs.ts).
+   */
+  jobs?: JobQueue;
 };
 
 export const defaultIds = () => randomUUID();

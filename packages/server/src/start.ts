@@ -77,6 +77,7 @@ export const startServer = async (config: Config, hooks: StartHooks = {}): Promi
       serveWeb: true,
       trustProxy: config.REDRESS_TRUST_PROXY,
       rateLimitPerMinute: config.REDRESS_RATE_LIMIT_PER_MINUTE,
+      screeningUploadMaxBytes: config.REDRESS_SCREENING_MAX_UPLOAD_MB * 1024 * 1024,
     });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     // With PORT=0 the port is known only now; links must name the address that actually answers.
@@ -100,6 +101,8 @@ export const startServer = async (config: Config, hooks: StartHooks = {}): Promi
       startJobs(database, systemClock, logger)
         .then((runner) => {
           jobs = runner;
+          // Use cases queue work from now on (until then, the screening sweep picks it up).
+          deps.jobs = runner.queue;
         })
         .catch((err) => logger.error({ err }, 'background jobs did not start'));
     }

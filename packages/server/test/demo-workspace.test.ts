@@ -116,9 +116,25 @@ describe('the demo story', () => {
         'California Medical Facility',
       ]),
     );
-    const facilities = await h.database.db.selectFrom('facilities').select(['code', 'source']).execute();
-    expect(facilities.map((f) => f.code).sort()).toEqual(['ALI', 'ATW', 'CCWF', 'CMF', 'DUB', 'SQ']);
-    for (const f of facilities) expect(f.source, f.code ?? undefined).toMatch(/demo workspace/);
+    // The demo's facilities are the seeded directory's entries, not copies of them.
+    const facilities = await h.database.db
+      .selectFrom('facilities')
+      .select(['code', 'source'])
+      .where(
+        'code',
+        'in',
+        DEMO_STORY.facilities.map((f) => f.code),
+      )
+      .execute();
+    expect(facilities.map((f) => f.code).sort()).toEqual([
+      'BOP-ALI',
+      'BOP-ATW',
+      'BOP-DUB',
+      'CDCR-CCWF',
+      'CDCR-CMF',
+      'CDCR-SQ',
+    ]);
+    for (const f of facilities) expect(f.source, f.code ?? undefined).toMatch(/cdcr\.ca\.gov|bop\.gov/);
   });
 });
 

@@ -12,10 +12,12 @@ import { ErrorPage, NotFoundPage } from './components/fallback-pages';
 import { PageLoader } from './components/page-loader';
 import { validateAuditSearch } from './features/audit/audit-search';
 import { validateContactsSearch } from './features/contacts/contacts-search';
+import { validateFacilitiesSearch } from './features/facilities/facilities-search';
 import { canImport } from './features/imports/can-import';
 import { validateMattersSearch } from './features/matters/matters-search';
 import { isOneOf } from './features/people/labels';
 import { validatePeopleSearch } from './features/people/people-search';
+import { validateScreeningRunSearch } from './features/screening/screening-run-search';
 import { validateSearchPageSearch } from './features/search/search-params';
 import { sessionQueryOptions } from './features/session/api/get-session';
 import { ENROL_PATH } from './features/session/session-cache';
@@ -154,11 +156,49 @@ const contactRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/contacts/components/contact-page'), 'ContactPage'),
 });
 
+const facilitiesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'facilities',
+  validateSearch: validateFacilitiesSearch,
+  component: lazyRouteComponent(() => import('./features/facilities/components/facilities-page'), 'FacilitiesPage'),
+});
+
+const facilityRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'facilities/$facilityId',
+  component: lazyRouteComponent(() => import('./features/facilities/components/facility-page'), 'FacilityPage'),
+});
+
 const searchRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'search',
   validateSearch: validateSearchPageSearch,
   component: lazyRouteComponent(() => import('./features/search/components/search-page'), 'SearchPage'),
+});
+
+/** Screening runs are for the roles the server lets import rosters (data.import); others are sent home. */
+const screeningRunsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'screening',
+  beforeLoad: async ({ context }) => {
+    const session = await loadSession(context.queryClient);
+    if (!session || !canImport(session.user.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(
+    () => import('./features/screening/components/screening-runs-page'),
+    'ScreeningRunsPage',
+  ),
+});
+
+const screeningRunRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'screening/$runId',
+  validateSearch: validateScreeningRunSearch,
+  beforeLoad: async ({ context }) => {
+    const session = await loadSession(context.queryClient);
+    if (!session || !canImport(session.user.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./features/screening/components/screening-run-page'), 'ScreeningRunPage'),
 });
 
 /** Importing is for the roles the server lets import; others are sent home. */
@@ -225,7 +265,11 @@ const routeTree = rootRoute.addChildren([
     boardRoute,
     contactsRoute,
     contactRoute,
+    facilitiesRoute,
+    facilityRoute,
     searchRoute,
+    screeningRunsRoute,
+    screeningRunRoute,
     importRoute,
     securityRoute,
     enrolRoute,

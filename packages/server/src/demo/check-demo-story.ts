@@ -9,6 +9,7 @@ import {
   membershipOf,
   normaliseIdentifier,
   type OutcomeSummary,
+  PersonScreeningFacts,
   type Role,
   type SentenceEvent,
 } from '@redress/core';
@@ -111,6 +112,17 @@ const checkPerson = (
     .at(-1);
   if (lastRelease && lastPlacement?.to !== lastRelease) {
     problems.push(`released ${lastRelease} but the last placement ends ${lastPlacement?.to ?? 'never'}`);
+  }
+
+  if (person.screeningFacts) {
+    const { convictions, ...facts } = person.screeningFacts;
+    const parsed = PersonScreeningFacts.safeParse(facts);
+    if (!parsed.success) problems.push(`screening facts: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    for (const caseNumber of Object.keys(convictions ?? {})) {
+      if (!person.convictions.some((c) => c.caseNumber === caseNumber)) {
+        problems.push(`screening facts name no conviction ${caseNumber}`);
+      }
+    }
   }
 
   for (const matter of person.matters) {

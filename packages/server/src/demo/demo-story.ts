@@ -45,7 +45,7 @@ const BOP_SOURCE = 'BOP facility locator (bop.gov/locations), entered for the de
 export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     key: 'sanQuentin',
-    code: 'SQ',
+    code: 'CDCR-SQ',
     name: 'San Quentin Rehabilitation Center',
     jurisdiction: 'CA',
     kind: 'prison',
@@ -59,7 +59,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   },
   {
     key: 'cmf',
-    code: 'CMF',
+    code: 'CDCR-CMF',
     name: 'California Medical Facility',
     jurisdiction: 'CA',
     kind: 'prison',
@@ -73,7 +73,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   },
   {
     key: 'ccwf',
-    code: 'CCWF',
+    code: 'CDCR-CCWF',
     name: "Central California Women's Facility",
     jurisdiction: 'CA',
     kind: 'prison',
@@ -87,7 +87,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   },
   {
     key: 'atwater',
-    code: 'ATW',
+    code: 'BOP-ATW',
     name: 'USP Atwater',
     jurisdiction: 'US',
     kind: 'prison',
@@ -101,7 +101,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   },
   {
     key: 'aliceville',
-    code: 'ALI',
+    code: 'BOP-ALI',
     name: 'FCI Aliceville',
     jurisdiction: 'US',
     kind: 'prison',
@@ -115,7 +115,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   },
   {
     key: 'dublin',
-    code: 'DUB',
+    code: 'BOP-DUB',
     name: 'FCI Dublin',
     jurisdiction: 'US',
     kind: 'prison',
@@ -260,6 +260,21 @@ const CLARENCE_WHITFIELD: DemoPerson = {
       ],
     },
   ],
+  // What the record of the trial says and the case file does not hold elsewhere: the jury found him the
+  // actual killer, with the multiple-murder special circumstance; no strikes, no registration.
+  screeningFacts: {
+    sentencing_schemes: [],
+    prior_strikes: 0,
+    pc290_registrant: false,
+    convictions: {
+      'CR-21874': {
+        theory_of_liability: 'actual_killer',
+        findings: ['special_circumstance_true'],
+        felony: true,
+        victim: { peace_officer: false },
+      },
+    },
+  },
   matters: [
     {
       key: 'whitfield.innocence',
@@ -569,6 +584,13 @@ const BEATRICE_HOLLOWAY: DemoPerson = {
       ],
     },
   ],
+  // A non-violent cocaine conspiracy; nothing pending in court since the commutation.
+  screeningFacts: {
+    pending_litigation: [],
+    convictions: {
+      '1:95-cr-00417': { drug: 'cocaine', felony: true, crime_of_violence: false, sex_offense: false },
+    },
+  },
   matters: [
     {
       type: 'federal_commutation',

@@ -1,11 +1,13 @@
 import type {
   Authority,
   CalendarDate,
+  ConvictionScreeningFacts,
   ExecutionMethod,
   IdentifierSystem,
   MatterOutcome,
   MatterRole,
   MatterType,
+  PersonScreeningFacts,
   PersonStatus,
   Role,
   SentenceEventKind,
@@ -13,6 +15,7 @@ import type {
 } from '@redress/core';
 import type { ContactKind, CustodyPlacementTable, PersonAliasTable } from '@redress/db';
 import type { Selectable } from 'kysely';
+import type { z } from 'zod';
 
 /**
  * The shape of the demo workspace's story: plain data that refers to its own records by key (a user,
@@ -155,6 +158,13 @@ export type DemoPerson = {
   placements: readonly DemoPlacement[];
   convictions: readonly DemoConviction[];
   matters: readonly DemoMatter[];
+  /**
+   * Screening facts where the story says them (the person page's relief screening reads them); the
+   * facts of a conviction are keyed by its case number.
+   */
+  screeningFacts?: Omit<PersonScreeningFacts, 'convictions'> & {
+    convictions?: Readonly<Record<string, z.infer<typeof ConvictionScreeningFacts>>>;
+  };
 };
 
 export type DemoContactLink = { person: string; relationship: string } | { matter: string; relationship: string };

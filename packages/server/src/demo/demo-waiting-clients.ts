@@ -28,6 +28,11 @@ export const DEMO_WAITING_CLIENTS: readonly DemoPerson[] = [
         ],
       },
     ],
+    // Sentenced before Three Strikes touched his case; the victim was not a peace officer.
+    screeningFacts: {
+      sentencing_schemes: [],
+      convictions: { 'SA-012977': { victim: { peace_officer: false }, theory_of_liability: 'actual_killer' } },
+    },
     matters: [
       {
         type: 'parole_hearing',

@@ -20,6 +20,7 @@ import {
   listPeople,
   replaceCounts,
   replaceNoteMentions,
+  saveScreeningFacts,
   type Tx,
 } from '@redress/db';
 import { sql } from 'kysely';
@@ -214,6 +215,7 @@ const writePerson = async (s: Seeding, p: DemoPerson) => {
     }
   }
 
+  const convictionIds = new Map<string, string>();
   for (const c of p.convictions) {
     const conviction = await insertConviction(tx, {
       id: deps.newId(),
@@ -233,6 +235,7 @@ const writePerson = async (s: Seeding, p: DemoPerson) => {
       judge: c.judge ?? null,
       now,
     });
+    convictionIds.set(c.caseNumber, conviction.id);
     await replaceCounts(
       tx,
       conviction.id,
@@ -270,6 +273,23 @@ const writePerson = async (s: Seeding, p: DemoPerson) => {
         now,
       });
     }
+  }
+
+  if (p.screeningFacts) {
+    const { convictions, ...facts } = p.screeningFacts;
+    const byId = Object.fromEntries(
+      Object.entries(convictions ?? {}).map(([caseNumber, f]) => {
+        const convictionId = convictionIds.get(caseNumber);
+        if (!convictionId) throw new Error(`demo story: ${p.key} has no conviction ${caseNumber}`);
+        return [convictionId, f];
+      }),
+    );
+    await saveScreeningFacts(tx, {
+      personId: id,
+      facts: { ...facts, ...(convictions ? { convictions: byId } : {}) },
+      updatedBy: null,
+      now,
+    });
   }
 
   for (const m of p.matters) await writeMatter(s, id, m);

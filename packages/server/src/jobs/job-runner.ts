@@ -1,14 +1,15 @@
 import { type Database, deleteSessionsOlderThan } from '@redress/db';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Clock } from '../deps.js';
+import type { Clock, JobQueue } from '../deps.js';
+import { registerScreeningJobs } from './screening-jobs.js';
 
 /**
  * Background jobs live in the database (pg-boss), so any app server may run them and a schedule fires
  * once however many servers there are. On PGlite, pg-boss shares the one connection through the same
  * lock as every other query.
  */
-export type JobRunner = { stop(): Promise<void> };
+export type JobRunner = { stop(): Promise<void>; queue: JobQueue };
 
 const SESSION_RETENTION_DAYS = 30;
 
@@ -29,5 +30,9 @@ export const startJobs = async (database: Database, clock: Clock, logger: Logger
     const deleted = await deleteSessionsOlderThan(database.db, cutoff);
     logger.info({ job: 'sessions.purge', deleted }, 'purged ended sessions');
   });
-  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  await registerScreeningJobs(boss, { database, clock, logger });
+  return {
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    queue: { send: (name, data, options) => boss.send(name, data, options ?? {}) },
+  };
 };

@@ -1,4 +1,4 @@
-import { countUsers, findOrganisation, insertOrganisation, insertUser } from '@redress/db';
+import { countUsers, findOrganisation, insertOrganisation, insertUser, seedFacilityDirectory } from '@redress/db';
 import { sql } from 'kysely';
 import { systemContext } from '../context.js';
 import { type AppDeps, inTransaction } from '../deps.js';
@@ -13,6 +13,8 @@ const BOOTSTRAP_LOCK_KEY = 727_003;
 /**
  * On an empty database: the organisation and its first administrator, who signs in through a one-time
  * link printed once. No default password ever exists. Safe when several servers start at once.
+ * On every start: the facility directory shipped with this release is brought up to date (entries an
+ * administrator edited are left alone).
  */
 export const bootstrapWorkspace = (
   deps: AppDeps,
@@ -20,8 +22,12 @@ export const bootstrapWorkspace = (
 ): Promise<Bootstrap> =>
   inTransaction(deps, systemContext('redress start'), async (tx, audit) => {
     await sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`.execute(tx);
-    if ((await findOrganisation(tx)) && (await countUsers(tx)) > 0) return { created: false };
     const now = deps.clock.now();
+    const directory = await seedFacilityDirectory(tx, now, { newId: deps.newId });
+    if (directory.inserted + directory.updated > 0) {
+      await audit({ action: 'facility.directory_seeded', entityType: 'facility', entityId: null, details: directory });
+    }
+    if ((await findOrganisation(tx)) && (await countUsers(tx)) > 0) return { created: false };
     if (!(await findOrganisation(tx))) await insertOrganisation(tx, options.organisationName, now);
     const admin = await insertUser(tx, {
       id: deps.newId(),

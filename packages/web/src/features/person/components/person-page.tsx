@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/query-error';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { OUTCOME_LABELS } from '../../matters/labels';
 import { AnchorLink } from '../../people/anchor-link';
+import { ReliefScreeningPanel } from '../../screening/components/relief-screening-panel';
 import { useSession } from '../../session/session-context';
 import { usePersonTimeline } from '../../timeline/api/get-person-timeline';
 import { PersonTimeline } from '../../timeline/components/person-timeline';
@@ -148,6 +149,10 @@ function PersonRecord({ person }: { person: PersonView }) {
         ) : (
           <PlacementsTable placements={person.placements} />
         )}
+      </Section>
+
+      <Section id="screening-heading" title="Relief screening">
+        <ReliefScreeningPanel person={person} canOpenMatter={canOpenMatter} />
       </Section>
 
       <Section

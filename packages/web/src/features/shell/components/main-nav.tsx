@@ -9,6 +9,8 @@ type NavPath =
   | '/matters'
   | '/board'
   | '/contacts'
+  | '/screening'
+  | '/facilities'
   | '/import'
   | '/account/security'
   | '/admin/users'
@@ -39,6 +41,8 @@ export function MainNav() {
       <NavItem to="/matters" label="Matters" />
       <NavItem to="/board" label="Board" />
       <NavItem to="/contacts" label="Contacts" />
+      {canImport(session.user.role) && <NavItem to="/screening" label="Screening" />}
+      <NavItem to="/facilities" label="Facilities" />
       {canImport(session.user.role) && <NavItem to="/import" label="Import" />}
       <NavItem to="/account/security" label="Security" />
       {session.user.role === 'administrator' && (

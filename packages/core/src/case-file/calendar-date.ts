@@ -21,10 +21,12 @@ export const daysInMonth = (y: number, m: number): number =>
 
 export const compareDates = (a: CalendarDate, b: CalendarDate): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export const parts = (d: CalendarDate): [number, number, number] => {
-  const [y, m, day] = d.split('-').map(Number);
-  return [y ?? 0, m ?? 0, day ?? 0];
-};
+// Hot in bulk screening (millions of calls): fixed offsets instead of split and map.
+export const parts = (d: CalendarDate): [number, number, number] => [
+  Number(d.slice(0, 4)),
+  Number(d.slice(5, 7)),
+  Number(d.slice(8, 10)),
+];
 
 const format = (y: number, m: number, d: number): CalendarDate =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -125,6 +125,29 @@ const say = (template: string | undefined, fallback: string, date?: CalendarDate
 const inForce = (r: { effective_from?: CalendarDate; effective_to?: CalendarDate }, asOf: CalendarDate) =>
   (!r.effective_from || r.effective_from <= asOf) && (!r.effective_to || asOf <= r.effective_to);
 
+// Rules are data that never changes while a roster is screened: derived text is computed once per rule.
+const unknownText = new WeakMap<Rule, string>();
+const unknownReason = (rule: Rule): string => {
+  let text = unknownText.get(rule);
+  if (text === undefined) {
+    text = say(rule.says.unknown, `Unknown: ${rule.says.holds.replace(' {date}', '').replace('{date}', '')}`);
+    unknownText.set(rule, text);
+  }
+  return text;
+};
+
+const rulesById = new WeakMap<PathwayDefinition, Map<string, Rule>>();
+/** The first rule with an id (versions of a rule share their id and their unknown_means). */
+const ruleIndex = (pathway: PathwayDefinition): Map<string, Rule> => {
+  let index = rulesById.get(pathway);
+  if (!index) {
+    index = new Map();
+    for (const r of pathway.rules) if (!index.has(r.id)) index.set(r.id, r);
+    rulesById.set(pathway, index);
+  }
+  return index;
+};
+
 export const evaluateRule = (rule: Rule, s: PreparedSubject, facts: FactLibrary): RuleTrace => {
   const ctx: Context = { s, facts, missing: null };
   const trace = (outcome: RuleTrace['outcome'], reason: string, date?: CalendarDate): RuleTrace => {
@@ -133,8 +156,7 @@ export const evaluateRule = (rule: Rule, s: PreparedSubject, facts: FactLibrary)
     if (outcome === 'unknown' && ctx.missing) t.missing = ctx.missing;
     return t;
   };
-  const unknownSays = () =>
-    say(rule.says.unknown, `Unknown: ${rule.says.holds.replace(' {date}', '').replace('{date}', '')}`);
+  const unknownSays = () => unknownReason(rule);
   if (!inForce(rule, s.asOf)) return trace('not_applicable', `${rule.id} is not in force on ${s.asOf}`);
   if (rule.applies_if) {
     const applies = evaluateCondition(rule.applies_if, ctx);
@@ -158,7 +180,30 @@ export const evaluateRule = (rule: Rule, s: PreparedSubject, facts: FactLibrary)
 
 const REPORTED_WHEN_QUIET: ReadonlySet<Rule['role']> = new Set(['requires']);
 
-const unique = (xs: Iterable<string>): string[] => [...new Set(xs)];
+/** Distinct strings in first-seen order; the lists are short, so a scan beats a Set. */
+const unique = (xs: readonly string[]): string[] => {
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+};
+
+const addDistinct = (out: string[], xs: readonly string[] | undefined): void => {
+  if (xs) for (const x of xs) if (!out.includes(x)) out.push(x);
+};
+
+const citationsOf = (authority: readonly string[], deciding: readonly RuleTrace[]): string[] => {
+  const out: string[] = [];
+  addDistinct(out, authority);
+  for (const t of deciding) addDistinct(out, t.citations);
+  return out;
+};
+
+const missingOf = (unknownRules: readonly RuleTrace[], setAside: readonly RuleTrace[]): string[] => {
+  const out: string[] = [];
+  for (const t of unknownRules) addDistinct(out, t.missing);
+  for (const t of setAside) if (t.outcome === 'unknown') addDistinct(out, t.missing);
+  return out.sort();
+};
 
 /** Evaluates one pathway for one prepared subject on its as-of date. */
 export const evaluatePathway = (
@@ -170,19 +215,41 @@ export const evaluatePathway = (
   const traces = pathway.rules.map((r) => evaluateRule(r, s, facts));
   // Alternative grounds (grounds.ts): only the deciding ground's rules count towards the status.
   const { counted, setAside } = resolveGrounds(pathway.rules, traces);
-  const byRole = (role: Rule['role'], outcome: RuleTrace['outcome']) =>
-    counted.filter((t) => t.role === role && t.outcome === outcome);
+  const index = ruleIndex(pathway);
 
-  const requiresDates = counted
-    .filter((t) => t.role === 'requires' && (t.outcome === 'held' || t.outcome === 'pending') && t.date)
-    .map((t) => t.date as CalendarDate);
-  const latest = requiresDates.length ? (requiresDates.sort().at(-1) ?? null) : null;
-
-  const unknownRules = counted.filter((t) => t.outcome === 'unknown' && t.role !== 'flag' && t.role !== 'date');
-  const ruleOf = (id: string) => pathway.rules.find((r) => r.id === id);
-  const unknownMeansReview = unknownRules.some(
-    (t) => (ruleOf(t.rule_id)?.unknown_means ?? 'needs_record_review') === 'needs_record_review',
-  );
+  // One pass over the counted rules (this runs for every person and pathway of a roster).
+  const excluded: RuleTrace[] = [];
+  const failed: RuleTrace[] = [];
+  const defeated: RuleTrace[] = [];
+  const review: RuleTrace[] = [];
+  const conditional: RuleTrace[] = [];
+  const flagged: RuleTrace[] = [];
+  const unknownRules: RuleTrace[] = [];
+  const requiresLive: RuleTrace[] = [];
+  let latest: CalendarDate | null = null;
+  let unknownMeansReview = false;
+  for (const t of counted) {
+    const { role, outcome } = t;
+    if (outcome === 'unknown' && role !== 'flag' && role !== 'date') {
+      unknownRules.push(t);
+      if ((index.get(t.rule_id)?.unknown_means ?? 'needs_record_review') === 'needs_record_review') {
+        unknownMeansReview = true;
+      }
+    }
+    if (role === 'requires') {
+      if (outcome !== 'not_applicable') requiresLive.push(t);
+      if (outcome === 'failed') failed.push(t);
+      else if ((outcome === 'held' || outcome === 'pending') && t.date && (latest === null || t.date > latest)) {
+        latest = t.date;
+      }
+    } else if (outcome === 'held') {
+      if (role === 'excludes') excluded.push(t);
+      else if (role === 'likely_defeats') defeated.push(t);
+      else if (role === 'review_if') review.push(t);
+      else if (role === 'conditional_if') conditional.push(t);
+      else if (role === 'flag') flagged.push(t);
+    }
+  }
 
   let status: ScreeningStatus;
   let deciding: RuleTrace[];
@@ -190,11 +257,6 @@ export const evaluatePathway = (
   const authorityInForce =
     inForce(pathway.authority, s.asOf) &&
     (pathway.authority.legal_status !== 'expired' || pathway.authority.effective_to !== undefined);
-  const excluded = byRole('excludes', 'held');
-  const failed = byRole('requires', 'failed');
-  const defeated = byRole('likely_defeats', 'held');
-  const review = byRole('review_if', 'held');
-  const conditional = byRole('conditional_if', 'held');
 
   if (!authorityInForce) {
     status = 'not_available';
@@ -213,17 +275,13 @@ export const evaluatePathway = (
     deciding = [...review, ...unknownRules];
   } else if (conditional.length || unknownRules.length || pathway.kind === 'court_discretion') {
     status = 'conditional';
-    deciding = [
-      ...conditional,
-      ...unknownRules,
-      ...counted.filter((t) => t.role === 'requires' && t.outcome !== 'unknown' && t.outcome !== 'not_applicable'),
-    ];
+    deciding = [...conditional, ...unknownRules, ...requiresLive.filter((t) => t.outcome !== 'unknown')];
   } else {
     const reached = latest === null || latest <= s.asOf;
     status =
       pathway.kind === 'clemency' ? (reached ? 'may_apply' : 'eligible_from') : reached ? 'eligible' : 'eligible_from';
     // A rule that does not apply (another version, another tier) decided nothing.
-    deciding = counted.filter((t) => t.role === 'requires' && t.outcome !== 'not_applicable');
+    deciding = requiresLive;
   }
 
   const reported = traces.filter((t) =>
@@ -245,22 +303,20 @@ export const evaluatePathway = (
     eligible_from: status === 'not_available' || status === 'excluded' || status === 'not_eligible' ? null : latest,
     rule_ids: unique(deciding.map((t) => t.rule_id)),
     reasons: unique(reasons),
-    citations: unique([...pathway.authority.citations, ...deciding.flatMap((t) => t.citations)]),
-    missing_facts: unique(
-      [...unknownRules, ...setAside.filter((t) => t.outcome === 'unknown')].flatMap((t) => t.missing ?? []),
-    ).sort(),
+    citations: citationsOf(pathway.authority.citations, deciding),
+    missing_facts: missingOf(unknownRules, setAside),
   };
 
   const dates: Record<string, CalendarDate> = {};
-  for (const t of traces) {
-    const key = ruleOf(t.rule_id)?.date_key;
+  traces.forEach((t, i) => {
+    const key = pathway.rules[i]?.date_key;
     if (t.role === 'date' && t.outcome === 'held' && t.date && key) dates[key] = t.date;
-  }
+  });
   // Only a person no exclusion or failed condition rules out would qualify if the authority returned.
   if (status === 'not_available' && latest && !excluded.length && !failed.length) dates.would_qualify_from = latest;
   if (Object.keys(dates).length) result.dates = dates;
 
-  const flags = byRole('flag', 'held').map((t) => t.reason);
+  const flags = flagged.map((t) => t.reason);
   const release = s.subject.custody?.expected_release_date;
   if (release && latest && latest > release && (status === 'eligible_from' || status === 'conditional')) {
     flags.push(`Moot: the expected release date ${release} comes before ${latest}`);

@@ -16,6 +16,7 @@ export * from './case-file/search-terms.js';
 export * from './case-file/sentence.js';
 export * from './case-file/spreadsheet-cells.js';
 export * from './correspondence/envelope.js';
+export * from './documents/file-signature.js';
 export * from './errors.js';
 export * from './import/column-mapping.js';
 export * from './import/csv-parser.js';

@@ -11,6 +11,7 @@ export * from './repositories/conflicts.repo.js';
 export * from './repositories/contacts.repo.js';
 export * from './repositories/convictions.repo.js';
 export * from './repositories/credentials.repo.js';
+export * from './repositories/documents.repo.js';
 export * from './repositories/exports.repo.js';
 export * from './repositories/facilities.repo.js';
 export * from './repositories/imports.repo.js';

@@ -413,6 +413,43 @@ export type ScreeningResultTable = {
 
 export type ScreeningRowErrorTable = { run_id: string; line: number; subject_id: string | null; message: string };
 
+export type DocumentKind =
+  | 'letter_scan'
+  | 'questionnaire_scan'
+  | 'photo'
+  | 'template'
+  | 'generated_letter'
+  | 'visit_record'
+  | 'other';
+export type OcrState = 'none' | 'queued' | 'running' | 'done' | 'failed';
+
+export type DocumentTable = {
+  id: string;
+  person_id: string | null;
+  intake_id: string | null;
+  kind: DocumentKind;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  page_count: number | null;
+  is_privileged: Generated<boolean>;
+  ocr_state: Generated<OcrState>;
+  ocr_language: string | null;
+  ocr_text: string | null;
+  ocr_confidence: number | null;
+  ocr_error: string | null;
+  corrected_text: string | null;
+  corrected_by: string | null;
+  corrected_at: Timestamp | null;
+  /** Generated column: never written. */
+  search: ColumnType<string, never, never>;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+};
+
+export type DocumentChunkTable = { document_id: string; seq: number; data: Uint8Array };
+
 export type SchemaMigrationTable = { version: string; name: string; checksum: string; applied_at: DefaultedTimestamp };
 
 export type Tables = {
@@ -452,4 +489,6 @@ export type Tables = {
   screening_run_chunks: ScreeningRunChunkTable;
   screening_results: ScreeningResultTable;
   screening_row_errors: ScreeningRowErrorTable;
+  documents: DocumentTable;
+  document_chunks: DocumentChunkTable;
 };

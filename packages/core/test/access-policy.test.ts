@@ -103,6 +103,12 @@ data.import             | no         | legal_team | Y             Y        .    
 data.import             | yes        | none       | Y             Y        .        Y         .            .              .
 data.import             | yes        | team       | Y             Y        .        Y         .            .              .
 data.import             | yes        | legal_team | Y             Y        .        Y         .            .              .
+intake.triage           | no         | none       | Y             Y        Y        Y         .            .              .
+intake.triage           | no         | team       | Y             Y        Y        Y         .            .              .
+intake.triage           | no         | legal_team | Y             Y        Y        Y         .            .              .
+intake.triage           | yes        | none       | Y             Y        Y        Y         .            .              .
+intake.triage           | yes        | team       | Y             Y        Y        Y         .            .              .
+intake.triage           | yes        | legal_team | Y             Y        Y        Y         .            .              .
 `;
 
 type GridRow = {
@@ -404,6 +410,7 @@ org.manage              | .  .    .     Y     .          Y
 audit.read              | .  .    .     Y     .          Y
 data.export             | .  Y    Y     Y     Y          Y
 data.import             | .  .    Y     .     Y          Y
+intake.triage           | .  .    Y     .     Y          Y
 `;
 
 describe('scopePermits', () => {

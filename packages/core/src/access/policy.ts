@@ -20,6 +20,8 @@ export const WORKSPACE_ACTIONS = [
   'audit.read',
   'data.export',
   'data.import',
+  /** Read, triage and decide intakes: first letters and public submissions, before anyone is a client. */
+  'intake.triage',
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -58,6 +60,7 @@ const WORKSPACE_GRANTS: Record<WorkspaceAction, ReadonlySet<Role>> = {
   'audit.read': new Set(['administrator']),
   'data.export': new Set(['administrator', 'attorney']),
   'data.import': new Set(['administrator', 'attorney', 'paralegal']),
+  'intake.triage': new Set(['administrator', 'attorney', 'advocate', 'paralegal']),
 };
 
 /** Membership follows the matter role, but a volunteer never joins privilege whatever the matter role. */

@@ -149,6 +149,7 @@ export type PersonTable = {
   notes: string | null;
   mail_hold_since: string | null;
   mail_hold_reason: string | null;
+  photo_document_id: Generated<string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;

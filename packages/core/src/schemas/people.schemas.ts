@@ -368,6 +368,7 @@ export const SentenceEventInput = z.strictObject({
     .optional()
     .describe('For execution_method_set, or with a death sentence when imposed'),
   note: Paragraph(2000).nullable().optional(),
+  documentId: Id.nullable().optional().describe("One of the person's documents: the order, the warrant, the grant"),
 });
 export type SentenceEventInput = z.infer<typeof SentenceEventInput>;
 
@@ -380,6 +381,7 @@ export const UpdateSentenceEventInput = z
     term: SentenceTermField.nullable().optional(),
     executionMethod: ExecutionMethodField.nullable().optional(),
     note: Paragraph(2000).nullable().optional(),
+    documentId: Id.nullable().optional(),
   })
   .refine(hasAny, atLeastOne);
 export type UpdateSentenceEventInput = z.infer<typeof UpdateSentenceEventInput>;
@@ -395,6 +397,7 @@ export const SentenceEventView = z.object({
   term: SentenceTermView.nullable(),
   executionMethod: ExecutionMethodField.nullable(),
   note: z.string().nullable(),
+  documentId: Id.nullable().describe('The document behind the event, if one is attached'),
   label: z.string().describe('The event in words'),
 });
 export type SentenceEventView = z.infer<typeof SentenceEventView>;
@@ -500,6 +503,7 @@ export const PersonView = z
     mailingAddress: z.string().nullable(),
     notes: z.string().nullable(),
     mailHold: MailHoldView.nullable(),
+    photoDocumentId: Id.nullable().describe("The person's photo (a document of kind photo)"),
     createdBy: Id.nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
@@ -683,3 +687,9 @@ export const SavedViewView = z.object({
 });
 export type SavedViewView = z.infer<typeof SavedViewView>;
 export const SavedViewList = z.object({ items: z.array(SavedViewView) });
+
+export const SetPersonPhotoInput = z.strictObject({
+  documentId: Id.nullable().describe("An image among the person's documents; null removes the photo"),
+});
+export type SetPersonPhotoInput = z.infer<typeof SetPersonPhotoInput>;
+export const PersonPhotoView = z.object({ photoDocumentId: Id.nullable() });

@@ -596,3 +596,7 @@ export const findPersonActivity = (db: Executor, viewer: Viewer | null, f: Perso
   if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
   return q.orderBy('seq', 'desc').limit(f.limit).execute();
 };
+
+/** The person's photo: a document id, checked by the caller to be one of the person's images. */
+export const setPersonPhotoDocument = (db: Executor, personId: string, documentId: string | null, now: Date) =>
+  db.updateTable('people').set({ photo_document_id: documentId, updated_at: now }).where('id', '=', personId).execute();

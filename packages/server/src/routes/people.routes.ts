@@ -23,6 +23,7 @@ import {
   PersonConvictionParam,
   PersonIdentifierParam,
   PersonIdParam,
+  PersonPhotoView,
   PersonPlacementParam,
   PersonTimelineView,
   PersonView,
@@ -36,6 +37,7 @@ import {
   SentenceEventInput,
   SentenceEventParam,
   SentenceHistoryView,
+  SetPersonPhotoInput,
   UpdateAliasInput,
   UpdateConvictionInput,
   UpdateConvictionPartyInput,
@@ -60,6 +62,7 @@ import { listPersonActivity } from '../use-cases/people/list-person-activity.js'
 import { listPersonContacts } from '../use-cases/people/list-person-contacts.js';
 import { addAlias, changeAlias, removeAlias } from '../use-cases/people/person-aliases.js';
 import { addIdentifier, changeIdentifier, removeIdentifier } from '../use-cases/people/person-identifiers.js';
+import { setPersonPhoto } from '../use-cases/people/person-photo.js';
 import { releaseMailHold } from '../use-cases/people/release-mail-hold.js';
 import { listOwnSavedViews, removeSavedView, saveView } from '../use-cases/people/saved-views.js';
 import { addSentenceEvent, changeSentenceEvent, removeSentenceEvent } from '../use-cases/people/sentence-events.js';
@@ -275,6 +278,18 @@ export const placementRoutes: AnyRoute[] = [
     response: MailHoldReleasedView,
     errors: [...WRITE, 422],
     handler: ({ deps, ctx, params, body }) => releaseMailHold(deps, ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/people/:id/photo',
+    summary: "Set or remove the person's photo (an image among their documents)",
+    tags,
+    auth: 'user',
+    params: PersonIdParam,
+    body: SetPersonPhotoInput,
+    response: PersonPhotoView,
+    errors: WRITE,
+    handler: ({ deps, ctx, params, body }) => setPersonPhoto(deps, ctx, params.id, body),
   }),
 ];
 

@@ -56,6 +56,7 @@ export const loadPersonView = async (tx: Executor, access: PersonAccess, audit: 
     mailingAddress: p.mailing_address,
     notes: p.notes,
     mailHold: presentMailHold(p),
+    photoDocumentId: p.photo_document_id,
     createdBy: p.created_by,
     createdAt: p.created_at.toISOString(),
     updatedAt: p.updated_at.toISOString(),

@@ -89,6 +89,7 @@ export const presentSentenceEvent = (e: SentenceEventRow): SentenceEventView => 
   term: e.term,
   executionMethod: e.execution_method,
   note: e.note,
+  documentId: e.document_id,
   label: labelSentenceEvent(toSentenceEvent(e)),
 });
 

@@ -3,6 +3,7 @@ import {
   type ConvictionRow,
   deleteSentenceEvent,
   type Executor,
+  findDocument,
   findSentenceEvent,
   insertSentenceEvent,
   listSentenceEvents,
@@ -22,6 +23,18 @@ import { refuseBrokenHistory } from './sentence-history.js';
  * event must be the imposition, a stay needs an active sentence, nothing follows an execution, no
  * event precedes the conviction or the person's birth...
  */
+
+/** A document may back an event only if it is one of the same person's documents. */
+const documentOfPerson = async (tx: Executor, personId: string, documentId: string | null | undefined) => {
+  if (!documentId) return null;
+  const document = await findDocument(tx, documentId);
+  if (document?.person_id !== personId) {
+    return failWith('invalid', 'sentence_event.invalid_document', 'No such document of this person', {
+      documentId: "Choose one of the person's documents",
+    });
+  }
+  return document.id;
+};
 
 const eventNotFound = () => failWith('not_found', 'sentence_event.not_found', 'No such sentence event');
 
@@ -58,6 +71,7 @@ const auditDetails = (personId: string, e: SentenceEventRow) => ({
   authority: e.authority,
   term: e.term,
   executionMethod: e.execution_method,
+  documentId: e.document_id,
 });
 
 export const addSentenceEvent = (
@@ -78,6 +92,7 @@ export const addSentenceEvent = (
       term: input.term ?? null,
       execution_method: input.executionMethod ?? null,
       note: input.note ?? null,
+      document_id: await documentOfPerson(tx, access.person.id, input.documentId),
     };
     const proposed: SentenceEvent = {
       id,
@@ -118,6 +133,9 @@ export const changeSentenceEvent = (
       ...(input.term !== undefined ? { term: input.term } : {}),
       ...(input.executionMethod !== undefined ? { execution_method: input.executionMethod } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.documentId !== undefined
+        ? { document_id: await documentOfPerson(tx, access.person.id, input.documentId) }
+        : {}),
     };
     const changed = { ...existing, ...changes };
     check(

@@ -4,6 +4,7 @@ import { AUTHORITY_LABELS, type ConvictionView, type PersonView } from '@redress
 import { useState } from 'react';
 import { AppDialog } from '../../../components/app-dialog';
 import { TableRegion } from '../../../components/table-region';
+import { documentContentUrl } from '../../person-documents/api/person-documents';
 import { PartyForm } from './party-form';
 import { SentenceEventForm } from './sentence-event-form';
 
@@ -103,6 +104,16 @@ export function ConvictionCard({ conviction, person }: ConvictionCardProps) {
                       <Table.Td>{event.date}</Table.Td>
                       <Table.Td>
                         {event.label}
+                        {event.documentId && (
+                          <>
+                            {' '}
+                            (
+                            <a href={documentContentUrl(event.documentId)} target="_blank" rel="noreferrer">
+                              document
+                            </a>
+                            )
+                          </>
+                        )}
                         {issue && (
                           <Text size="xs" c="red.9">
                             Not counted: {issue.message}

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IDENTIFIER_LABELS, type PersonView } from '@redress/core';
 import { ALIAS_KIND_LABELS, PERSON_STATUS_LABELS } from '../../people/labels';
+import { documentContentUrl } from '../../person-documents/api/person-documents';
 
 type PersonHeaderProps = { person: PersonView; onReleaseMailHold: () => void };
 
@@ -15,6 +16,15 @@ export function PersonHeader({ person, onReleaseMailHold }: PersonHeaderProps) {
   return (
     <Stack gap="sm">
       <Group gap="sm" align="center">
+        {person.photoDocumentId && (
+          <img
+            src={documentContentUrl(person.photoDocumentId)}
+            alt={`Photo of ${person.legalName}`}
+            width={72}
+            height={72}
+            style={{ objectFit: 'cover', borderRadius: 8 }}
+          />
+        )}
         <Title order={1}>{person.legalName}</Title>
         <Badge color="blue" variant="light" size="lg">
           {PERSON_STATUS_LABELS[person.status]}

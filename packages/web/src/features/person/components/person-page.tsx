@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/query-error';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { OUTCOME_LABELS } from '../../matters/labels';
 import { AnchorLink } from '../../people/anchor-link';
+import { DocumentsSection } from '../../person-documents/components/documents-section';
 import { ReliefScreeningPanel } from '../../screening/components/relief-screening-panel';
 import { useSession } from '../../session/session-context';
 import { usePersonTimeline } from '../../timeline/api/get-person-timeline';
@@ -184,6 +185,14 @@ function PersonRecord({ person }: { person: PersonView }) {
             ))}
           </List>
         )}
+      </Section>
+
+      <Section id="documents-heading" title="Documents">
+        <DocumentsSection
+          personId={person.id}
+          canWrite={person.viewer.canWrite}
+          photoDocumentId={person.photoDocumentId}
+        />
       </Section>
 
       <Section id="contacts-heading" title="Contacts">

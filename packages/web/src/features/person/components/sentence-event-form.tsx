@@ -13,6 +13,7 @@ import { type FormEvent, useState } from 'react';
 import { FormAlert } from '../../../components/form-alert';
 import { errorUnder, pathErrors } from '../../people/detail-errors';
 import { isOneOf } from '../../people/labels';
+import { usePersonDocuments } from '../../person-documents/api/person-documents';
 import { useAddSentenceEvent } from '../api/add-sentence-event';
 import {
   buildTerm,
@@ -24,7 +25,17 @@ import {
   TERM_TYPE_OPTIONS,
 } from '../sentence-terms';
 
-const FIELDS = ['kind', 'date', 'authority', 'authorityName', 'term', 'executionMethod', 'note', 'events'] as const;
+const FIELDS = [
+  'kind',
+  'date',
+  'authority',
+  'authorityName',
+  'term',
+  'executionMethod',
+  'note',
+  'documentId',
+  'events',
+] as const;
 const AUTHORITY_OPTIONS = [
   { value: '', label: 'Not recorded' },
   ...AUTHORITIES.map((value) => ({ value, label: AUTHORITY_LABELS[value] })),
@@ -51,6 +62,8 @@ export function SentenceEventForm({ personId, convictionId, onDone, onCancel }: 
   const [months, setMonths] = useState<string>('');
   const [method, setMethod] = useState('');
   const [note, setNote] = useState('');
+  const [documentId, setDocumentId] = useState('');
+  const documents = usePersonDocuments(personId);
   const mutation = useAddSentenceEvent(personId);
   const errors = pathErrors(mutation.error);
 
@@ -65,6 +78,7 @@ export function SentenceEventForm({ personId, convictionId, onDone, onCancel }: 
     if (hasTerm) input.term = buildTerm(termType, minYears, months);
     if (hasMethod && isExecutionMethod(method)) input.executionMethod = method;
     if (note.trim()) input.note = note;
+    if (documentId) input.documentId = documentId;
     mutation.mutate(
       { convictionId, event: input },
       { onSuccess: (history) => onDone(history.event?.label ?? 'Sentence event added') },
@@ -163,6 +177,17 @@ export function SentenceEventForm({ personId, convictionId, onDone, onCancel }: 
             error={errors.executionMethod}
           />
         )}
+        <NativeSelect
+          label="Document"
+          description="The order, warrant or grant, from the person's documents"
+          data={[
+            { value: '', label: 'None' },
+            ...(documents.data?.items ?? []).map((d) => ({ value: d.id, label: d.fileName })),
+          ]}
+          value={documentId}
+          onChange={(event) => setDocumentId(event.currentTarget.value)}
+          error={errors.documentId}
+        />
         <Textarea
           label="Note"
           autosize

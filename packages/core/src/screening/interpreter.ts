@@ -148,34 +148,60 @@ const ruleIndex = (pathway: PathwayDefinition): Map<string, Rule> => {
   return index;
 };
 
+type RuleTexts = { unknown: string; fails: string; notInForce: string; doesNotApply: string; holds: string };
+const ruleTexts = new WeakMap<Rule, RuleTexts>();
+/** The reasons of a rule that do not depend on a date, made once per rule. */
+const textsOf = (rule: Rule): RuleTexts => {
+  let texts = ruleTexts.get(rule);
+  if (!texts) {
+    texts = {
+      unknown: unknownReason(rule),
+      fails: say(rule.says.fails, `Not met: ${rule.id}`),
+      notInForce: `${rule.id} is not in force on the as-of date`,
+      doesNotApply: `${rule.id} does not apply`,
+      holds: say(rule.says.holds, ''),
+    };
+    ruleTexts.set(rule, texts);
+  }
+  return texts;
+};
+
+const makeTrace = (
+  rule: Rule,
+  outcome: RuleTrace['outcome'],
+  reason: string,
+  date: CalendarDate | null,
+  missing: string[] | null,
+): RuleTrace => {
+  const t: RuleTrace = { rule_id: rule.id, role: rule.role, outcome, reason, citations: rule.citations };
+  if (date) t.date = date;
+  if (outcome === 'unknown' && missing) t.missing = missing;
+  return t;
+};
+
 export const evaluateRule = (rule: Rule, s: PreparedSubject, facts: FactLibrary): RuleTrace => {
+  const texts = textsOf(rule);
+  if (!inForce(rule, s.asOf)) return makeTrace(rule, 'not_applicable', texts.notInForce, null, null);
   const ctx: Context = { s, facts, missing: null };
-  const trace = (outcome: RuleTrace['outcome'], reason: string, date?: CalendarDate): RuleTrace => {
-    const t: RuleTrace = { rule_id: rule.id, role: rule.role, outcome, reason, citations: rule.citations };
-    if (date) t.date = date;
-    if (outcome === 'unknown' && ctx.missing) t.missing = ctx.missing;
-    return t;
-  };
-  const unknownSays = () => unknownReason(rule);
-  if (!inForce(rule, s.asOf)) return trace('not_applicable', `${rule.id} is not in force on ${s.asOf}`);
   if (rule.applies_if) {
     const applies = evaluateCondition(rule.applies_if, ctx);
-    if (applies === false) return trace('not_applicable', `${rule.id} does not apply`);
-    if (applies === null) return trace('unknown', unknownSays());
+    if (applies === false) return makeTrace(rule, 'not_applicable', texts.doesNotApply, null, null);
+    if (applies === null) return makeTrace(rule, 'unknown', texts.unknown, null, ctx.missing);
   }
   if (rule.when) {
     const v = evaluateCondition(rule.when, ctx);
-    if (v === null) return trace('unknown', unknownSays());
-    if (v === false) return trace('failed', say(rule.says.fails, `Not met: ${rule.id}`));
+    if (v === null) return makeTrace(rule, 'unknown', texts.unknown, null, ctx.missing);
+    if (v === false) return makeTrace(rule, 'failed', texts.fails, null, null);
   }
   if (rule.from) {
     const d = evaluateDate(rule.from, ctx);
-    if (d === null) return trace('unknown', unknownSays());
-    if (rule.role === 'requires' && d > s.asOf)
-      return trace('pending', say(rule.says.pending ?? rule.says.holds, '', d), d);
-    return trace('held', say(rule.says.holds, '', d), d);
+    if (d === null) return makeTrace(rule, 'unknown', texts.unknown, null, ctx.missing);
+    if (rule.role === 'requires' && d > s.asOf) {
+      return makeTrace(rule, 'pending', say(rule.says.pending ?? rule.says.holds, '', d), d, null);
+    }
+    return makeTrace(rule, 'held', say(rule.says.holds, '', d), d, null);
   }
-  return trace('held', say(rule.says.holds, ''));
+  return makeTrace(rule, 'held', texts.holds, null, null);
 };
 
 const REPORTED_WHEN_QUIET: ReadonlySet<Rule['role']> = new Set(['requires']);

@@ -153,7 +153,37 @@ describe('buildPersonTimeline', () => {
       today: '2026-03-02',
       bands: [],
       tracks: [],
+      visits: [],
     });
+  });
+
+  it('marks scheduled and held legal visits by date and stretches the range to a visit ahead', () => {
+    const timeline = buildPersonTimeline({
+      today: '2026-03-02',
+      placements: [placement({ id: 'sq', fromDate: '2020-01-01' })],
+      convictions: [],
+      visits: [
+        {
+          id: 'v2',
+          status: 'scheduled',
+          start: '2026-04-10T17:00:00.000Z',
+          end: '2026-04-10T19:00:00.000Z',
+          facilityName: 'San Quentin State Prison',
+        },
+        {
+          id: 'v1',
+          status: 'held',
+          start: '2026-02-03T16:00:00.000Z',
+          end: '2026-02-03T17:30:00.000Z',
+          facilityName: null,
+        },
+      ],
+    });
+    expect(timeline.visits.map((v) => [v.id, v.date, v.label])).toEqual([
+      ['v1', '2026-02-03', 'Legal visit held, 1 h 30 min'],
+      ['v2', '2026-04-10', 'Legal visit scheduled at San Quentin State Prison, 2 h'],
+    ]);
+    expect(timeline.range).toEqual({ from: '2020-01-01', to: '2026-04-10' });
   });
 
   it('draws a placement entered ahead of its start as one day and stretches the range to it', () => {

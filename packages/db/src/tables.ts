@@ -1,15 +1,27 @@
 import type {
   Authority,
+  ClaimType,
+  CorrespondenceChannel,
+  CorrespondenceDirection,
+  CorrespondenceState,
   ExecutionMethod,
   IdentifierSystem,
+  IntakeChannel,
+  IntakeDecision,
+  IntakeLanguage,
+  IntakeQuestionnaire,
+  IntakeState,
   MatterOutcome,
   MatterRole,
   MatterType,
   PersonStatus,
+  PrisonerNumberSystem,
   Role,
   SentenceEventKind,
   SentenceTerm,
   TokenScope,
+  VisitorCapacity,
+  VisitStatus,
 } from '@redress/core';
 import type { ColumnType, Generated } from 'kysely';
 
@@ -451,6 +463,120 @@ export type DocumentTable = {
 
 export type DocumentChunkTable = { document_id: string; seq: number; data: Uint8Array };
 
+export type AttorneyProfileTable = {
+  user_id: string;
+  display_name: string;
+  title: Generated<string>;
+  bar_number: string | null;
+  bar_state: Generated<string>;
+  bar_address_lines: Generated<string[]>;
+  phone: string | null;
+  email: string | null;
+  updated_at: Timestamp;
+};
+
+export type LetterTemplateTable = {
+  key: string;
+  language: string;
+  document_id: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type CorrespondenceTable = {
+  id: string;
+  person_id: string | null;
+  intake_id: string | null;
+  direction: CorrespondenceDirection;
+  channel: CorrespondenceChannel;
+  state: CorrespondenceState;
+  sent_on: string | null;
+  received_on: string | null;
+  summary: string;
+  template_key: string | null;
+  language: string | null;
+  /** JSON: envelope, sender lines and marking of a generated letter. */
+  print_meta: ColumnType<unknown | null, string | null | undefined, string | null>;
+  document_id: string | null;
+  staff_id: string | null;
+  returned_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type VisitTable = {
+  id: string;
+  person_id: string;
+  facility_id: string | null;
+  matter_id: string | null;
+  status: VisitStatus;
+  purpose: string;
+  requested_on: string;
+  /** JSON array of YYYY-MM-DD strings. */
+  proposed_dates: ColumnType<string[], string, string>;
+  scheduled_start: Timestamp | null;
+  scheduled_end: Timestamp | null;
+  request_document_id: string | null;
+  decided_reason: string | null;
+  held_start: Timestamp | null;
+  held_end: Timestamp | null;
+  record_notes_privileged: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+/** Visitors of a visit with the details the facility asks for (legal team only: personal data of staff). */
+export type VisitVisitorTable = {
+  visit_id: string;
+  user_id: string;
+  capacity: VisitorCapacity;
+  supervising_attorney_id: string | null;
+  date_of_birth: string | null;
+  id_number: string | null;
+  bar_number: string | null;
+  bar_in_good_standing: boolean | null;
+  mailing_address: string | null;
+  attended: boolean | null;
+};
+
+// Intakes (0007_intake.sql).
+
+export type IntakeTable = {
+  id: string;
+  reference: string;
+  channel: IntakeChannel;
+  state: Generated<IntakeState>;
+  decision: IntakeDecision | null;
+  decision_reason: string | null;
+  referral_organisation: string | null;
+  language: Generated<IntakeLanguage>;
+  applicant_name: string | null;
+  name_search: string | null;
+  applicant_dob: string | null;
+  prisoner_number: string | null;
+  number_system: PrisonerNumberSystem | null;
+  facility_id: string | null;
+  jurisdiction: string | null;
+  claim_type: ClaimType | null;
+  questionnaire: ColumnType<IntakeQuestionnaire, string, string>;
+  submitted_by_name: string | null;
+  submitted_by_relationship: string | null;
+  submitted_by_contact: string | null;
+  assigned_to: string | null;
+  person_id: string | null;
+  matter_id: string | null;
+  received_on: string;
+  first_response_on: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+};
+
+export type IntakeReferenceCounterTable = { year: number; last_number: number };
+
 export type SchemaMigrationTable = { version: string; name: string; checksum: string; applied_at: DefaultedTimestamp };
 
 export type Tables = {
@@ -491,5 +617,12 @@ export type Tables = {
   screening_results: ScreeningResultTable;
   screening_row_errors: ScreeningRowErrorTable;
   documents: DocumentTable;
+  intakes: IntakeTable;
+  intake_reference_counters: IntakeReferenceCounterTable;
   document_chunks: DocumentChunkTable;
+  attorney_profiles: AttorneyProfileTable;
+  letter_templates: LetterTemplateTable;
+  correspondence: CorrespondenceTable;
+  visits: VisitTable;
+  visit_visitors: VisitVisitorTable;
 };

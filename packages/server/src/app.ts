@@ -13,6 +13,7 @@ import { registerRoute } from './http/route.js';
 import { registerRosterUpload } from './import/roster-upload.js';
 import { registerSpreadsheetBody } from './import/spreadsheet-body.js';
 import { apiRoutes } from './routes/index.js';
+import { registerPublicIntakeLimits } from './routes/public-intake.routes.js';
 import { randomToken } from './secrets/crypto.js';
 
 export const API_VERSION = '0.1.0';
@@ -101,6 +102,8 @@ export const buildApp = async (deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const document = buildOpenApiDocument(apiRoutes, API_VERSION);
   app.get('/api/openapi.json', async () => document);
+  // The public intake form takes a small body only (32 KB).
+  registerPublicIntakeLimits(app);
   for (const route of apiRoutes) registerRoute(app, deps, route);
 
   if (options.serveWeb && existsSync(WEB_DIST)) {

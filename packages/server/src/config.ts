@@ -45,6 +45,13 @@ export const ConfigSchema = z.object({
     .max(10_240)
     .default(200)
     .describe('Largest roster a screening run accepts in the browser, in MB (413 beyond); the CLI streams any size'),
+  REDRESS_DOCUMENT_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(25)
+    .describe('Largest document (scan, photo, PDF) an upload accepts, in MB (413 beyond)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -27,6 +27,8 @@ export type AppDeps = {
    * for the next sweep of a process that runs jobs (screening runs: jobs/screening-jobs.ts).
    */
   jobs?: JobQueue;
+  /** The largest document upload accepted (REDRESS_DOCUMENT_MAX_MB); 25 MB when unset. */
+  documentMaxBytes?: number;
 };
 
 export const defaultIds = () => randomUUID();

@@ -72,6 +72,7 @@ export const startServer = async (config: Config, hooks: StartHooks = {}): Promi
       logger,
       publicUrl,
       isHttps: publicUrl.startsWith('https:'),
+      documentMaxBytes: config.REDRESS_DOCUMENT_MAX_MB * 1024 * 1024,
     };
     app = await buildApp(deps, {
       serveWeb: true,

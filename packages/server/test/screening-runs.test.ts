@@ -262,6 +262,40 @@ describe('a run over a CSV roster', () => {
   });
 });
 
+describe('opening a roster person as an intake', () => {
+  it('fills the questionnaire from the roster and names the run as the referrer', async () => {
+    const intake = await expectStatus(
+      attorney.request('POST', `/api/v1/screening/runs/${csvRun.id}/subjects/R-1/intake`),
+      201,
+    );
+    expect(intake).toMatchObject({ channel: 'referral', state: 'new' });
+    expect(intake.questionnaire.background).toMatchObject({
+      name: 'Ana One',
+      prisonerNumber: 'R-1',
+      numberSystem: 'cdcr',
+      jurisdiction: 'CA',
+      dateOfBirth: '1970-03-15',
+    });
+    expect(intake.questionnaire.conviction.statutes.length).toBeGreaterThan(0);
+    expect(intake.submittedBy.name).toMatch(/^Screening run: /);
+    const queue = await expectStatus(attorney.request('GET', '/api/v1/intakes'), 200);
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(intake.id);
+  });
+
+  it('is refused to a volunteer, and answers 404 for a person not in the run', async () => {
+    expectError(
+      await volunteer.request('POST', `/api/v1/screening/runs/${csvRun.id}/subjects/R-1/intake`),
+      403,
+      'access.denied',
+    );
+    expectError(
+      await attorney.request('POST', `/api/v1/screening/runs/${csvRun.id}/subjects/R-404/intake`),
+      404,
+      'screening_subject.not_found',
+    );
+  });
+});
+
 describe('a run over a JSON Lines roster, compared with the CSV run', () => {
   it('tells who is new, who changed and who is gone', async () => {
     const base = await completeRun([

@@ -106,10 +106,48 @@ export type TimelineConviction = {
   events: readonly TimelineSentenceEvent[];
 };
 
+/** A legal visit, scheduled or held (other statuses are not on the timeline). */
+export type TimelineVisit = {
+  id: string;
+  status: 'scheduled' | 'held';
+  /** ISO 8601 instants: the held time once held, else the scheduled time. */
+  start: string;
+  end: string | null;
+  facilityName: string | null;
+};
+
 export type TimelineInput = {
   today: CalendarDate;
   placements: readonly TimelinePlacement[];
   convictions: readonly TimelineConviction[];
+  visits?: readonly TimelineVisit[];
+};
+
+export type TimelineVisitMark = {
+  id: string;
+  status: 'scheduled' | 'held';
+  /** The day of the visit (UTC). */
+  date: CalendarDate;
+  start: string;
+  end: string | null;
+  label: string;
+};
+
+const visitMarkOf = (v: TimelineVisit): TimelineVisitMark => {
+  const minutes = v.end ? Math.round((Date.parse(v.end) - Date.parse(v.start)) / 60_000) : null;
+  const length =
+    minutes !== null && minutes > 0
+      ? `, ${minutes >= 60 ? `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}` : `${minutes} min`}`
+      : '';
+  const where = v.facilityName ? ` at ${v.facilityName}` : '';
+  return {
+    id: v.id,
+    status: v.status,
+    date: new Date(v.start).toISOString().slice(0, 10),
+    start: v.start,
+    end: v.end,
+    label: `${v.status === 'held' ? 'Legal visit held' : 'Legal visit scheduled'}${where}${length}`,
+  };
 };
 
 export type TimelineBand = {
@@ -153,6 +191,8 @@ export type PersonTimeline = {
   today: CalendarDate;
   bands: TimelineBand[];
   tracks: TimelineTrack[];
+  /** Scheduled and held legal visits, by date. */
+  visits: TimelineVisitMark[];
 };
 
 const trackLabel = (c: TimelineConviction): string => {
@@ -221,9 +261,12 @@ export const buildPersonTimeline = (input: TimelineInput): PersonTimeline => {
     .sort((a, b) => compareDates(a.fromDate, b.fromDate) || a.id.localeCompare(b.id))
     .map((p) => bandOf(p, input.today));
   const tracks = input.convictions.map(trackOf);
-  const dates = [...bands.flatMap((b) => [b.from, b.to]), ...tracks.flatMap((t) => t.marks.map((m) => m.date))].sort(
-    compareDates,
-  );
+  const visits = (input.visits ?? []).map(visitMarkOf).sort((a, b) => a.start.localeCompare(b.start));
+  const dates = [
+    ...bands.flatMap((b) => [b.from, b.to]),
+    ...tracks.flatMap((t) => t.marks.map((m) => m.date)),
+    ...visits.map((v) => v.date),
+  ].sort(compareDates);
   const first = dates[0];
   const last = dates[dates.length - 1];
   return {
@@ -231,5 +274,6 @@ export const buildPersonTimeline = (input: TimelineInput): PersonTimeline => {
     today: input.today,
     bands,
     tracks,
+    visits,
   };
 };

@@ -642,8 +642,20 @@ export const PersonTimelineView = z
         issues: z.array(SentenceIssueView),
       }),
     ),
+    visits: z
+      .array(
+        z.object({
+          id: Id,
+          status: z.enum(['scheduled', 'held']),
+          date: DayOut,
+          start: z.string().describe('ISO 8601'),
+          end: z.string().nullable(),
+          label: z.string(),
+        }),
+      )
+      .describe('Scheduled and held legal visits, as marks'),
   })
-  .describe('Custody placements as bands, sentence events as marks per conviction');
+  .describe('Custody placements as bands, sentence events as marks per conviction, legal visits as marks');
 export type PersonTimelineView = z.infer<typeof PersonTimelineView>;
 
 // ---- Activity ----

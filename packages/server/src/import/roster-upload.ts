@@ -1,5 +1,8 @@
 import multipart from '@fastify/multipart';
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { DOCUMENT_UPLOAD_URL } from '../documents/document-upload.js';
+import { LETTER_TEMPLATE_UPLOAD_URL } from '../letters/letter-template-upload.js';
+import { INTAKE_DOCUMENT_UPLOAD_URL } from '../use-cases/intakes/intake-urls.js';
 import type { RosterUploadPart } from '../use-cases/screening/create-screening-run.js';
 
 /** The only route that takes multipart form data: a roster upload for a screening run. */
@@ -11,8 +14,21 @@ export const DEFAULT_SCREENING_UPLOAD_BYTES = 200 * 1024 * 1024;
 /** Room for the form's fields and part headers around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
+/**
+ * The routes that take multipart form data (POST, and PUT for a letter template), each reading its own
+ * parts (roster upload, document uploads). Any other route refuses a multipart body with 415.
+ */
+export const MULTIPART_UPLOAD_URLS: ReadonlySet<string> = new Set([
+  SCREENING_UPLOAD_URL,
+  DOCUMENT_UPLOAD_URL,
+  LETTER_TEMPLATE_UPLOAD_URL,
+  INTAKE_DOCUMENT_UPLOAD_URL,
+]);
+
 const isUploadRoute = (request: FastifyRequest) =>
-  request.routeOptions.url === SCREENING_UPLOAD_URL && request.method === 'POST';
+  request.routeOptions.url !== undefined &&
+  MULTIPART_UPLOAD_URLS.has(request.routeOptions.url) &&
+  (request.method === 'POST' || request.method === 'PUT');
 
 /**
  * Accepts multipart form data on the roster upload route only (any other route answers 415, as for

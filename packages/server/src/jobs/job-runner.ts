@@ -2,6 +2,8 @@ import { type Database, deleteSessionsOlderThan } from '@redress/db';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Clock, JobQueue } from '../deps.js';
+import { createOcrEngine } from '../ocr/ocr-engine.js';
+import { registerOcrJobs } from './ocr-jobs.js';
 import { registerScreeningJobs } from './screening-jobs.js';
 
 /**
@@ -31,8 +33,14 @@ export const startJobs = async (database: Database, clock: Clock, logger: Logger
     logger.info({ job: 'sessions.purge', deleted }, 'purged ended sessions');
   });
   await registerScreeningJobs(boss, { database, clock, logger });
+  // OCR workers start on the first image and stop with the queue.
+  const ocr = createOcrEngine();
+  await registerOcrJobs(boss, { database, clock, logger, ocr });
   return {
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await ocr.terminate();
+    },
     queue: { send: (name, data, options) => boss.send(name, data, options ?? {}) },
   };
 };

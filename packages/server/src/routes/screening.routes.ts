@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   DomainFailure,
+  IntakeDetail,
   OpenedMatterBody,
   OpenedPersonBody,
   OpenIntakeFromScreeningParam,
@@ -31,6 +32,7 @@ import { createScreeningRun } from '../use-cases/screening/create-screening-run.
 import { deleteScreeningRun } from '../use-cases/screening/delete-screening-run.js';
 import { exportScreeningRun } from '../use-cases/screening/export-screening-run.js';
 import { getPersonScreening } from '../use-cases/screening/get-person-screening.js';
+import { openIntakeFromScreening } from '../use-cases/screening/open-intake-from-screening.js';
 import { openMatterFromScreening } from '../use-cases/screening/open-matter-from-screening.js';
 import { openPersonFromScreening } from '../use-cases/screening/open-person-from-screening.js';
 import {
@@ -240,5 +242,19 @@ export const screeningRoutes: AnyRoute[] = [
     errors: [403, 404, 409],
     handler: ({ deps, ctx, params }) =>
       openPersonFromScreening(deps, ctx, { runId: params.id, subjectId: params.subjectId }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/screening/runs/:id/subjects/:subjectId/intake',
+    summary:
+      'Open a person of the roster as an intake (a referral): the roster fills the questionnaire and the claim type follows the open pathways; triage, duplicates, the conflict check and acceptance follow',
+    tags,
+    auth: 'user',
+    params: OpenIntakeFromScreeningParam,
+    response: IntakeDetail,
+    status: 201,
+    errors: [403, 404],
+    handler: ({ deps, ctx, params }) =>
+      openIntakeFromScreening(deps, ctx, { runId: params.id, subjectId: params.subjectId }),
   }),
 ];

@@ -1,5 +1,5 @@
 import { buildPersonTimeline, type PersonTimelineView } from '@redress/core';
-import { listConvictions, listPlacements, listSentenceEvents } from '@redress/db';
+import { listConvictions, listPlacements, listSentenceEvents, listVisits } from '@redress/db';
 import type { RequestContext } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { loadPersonAccess } from './person-access.js';
@@ -20,6 +20,8 @@ export const getPersonTimeline = async (
     db,
     convictions.map((c) => c.id),
   );
+  // The person's scheduled and held visits (the viewer may see the person, so the visits too).
+  const visits = await listVisits(db, null, { personId: person.id, statuses: ['scheduled', 'held'], limit: 500 });
   const timeline = buildPersonTimeline({
     today: todayOf(deps),
     placements: placements.map((p) => ({
@@ -36,6 +38,20 @@ export const getPersonTimeline = async (
       convictionDate: c.conviction_date,
       events: events.filter((e) => e.conviction_id === c.id).map((e) => ({ ...toSentenceEvent(e), note: e.note })),
     })),
+    visits: visits.flatMap((v) => {
+      const start = v.status === 'held' ? v.held_start : v.scheduled_start;
+      const end = v.status === 'held' ? v.held_end : v.scheduled_end;
+      if (!start || (v.status !== 'held' && v.status !== 'scheduled')) return [];
+      return [
+        {
+          id: v.id,
+          status: v.status,
+          start: start.toISOString(),
+          end: end?.toISOString() ?? null,
+          facilityName: v.facility_name,
+        },
+      ];
+    }),
   });
   return {
     ...timeline,

@@ -30,7 +30,7 @@ class Found extends Error {
 }
 
 /** Reads the stored roster again up to the person's line (runs keep results, not the records themselves). */
-const readSubject = async (db: Executor, runId: string, subjectId: string, line: number) => {
+export const readSubject = async (db: Executor, runId: string, subjectId: string, line: number) => {
   async function* text(): AsyncGenerator<string> {
     const decoder = new TextDecoder('utf-8');
     for await (const bytes of readScreeningChunks(db, runId)) yield decoder.decode(bytes, { stream: true });

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { AccessibilityLog } from './accessibility.js';
 import { buildCaseFileFlows, CASE_FILE_FLOW_NAMES } from './case-file-flows.js';
+import { buildCorrespondenceFlows, CORRESPONDENCE_FLOW_NAMES } from './correspondence-flows.js';
 import { buildFlows, FLOW_NAMES } from './flows.js';
+import { buildIntakeFlows, INTAKE_FLOW_NAMES } from './intake-flows.js';
 import { describeError, type FlowResult, runFlows } from './runner.js';
 import { buildScreeningFlows, SCREENING_FLOW_NAMES } from './screening-flows.js';
 import { startTestServer, type TestServer } from './server.js';
@@ -59,7 +61,9 @@ const main = async (): Promise<number> => {
     const foundation = buildFlows(deps);
     const caseFile = buildCaseFileFlows({ ...deps, adminPage: foundation.adminPage });
     const screening = buildScreeningFlows({ ...deps, adminPage: foundation.adminPage });
-    results = await runFlows([...foundation.flows, ...caseFile, ...screening], {
+    const intake = buildIntakeFlows({ ...deps, adminPage: foundation.adminPage });
+    const correspondence = buildCorrespondenceFlows({ ...deps, adminPage: foundation.adminPage });
+    results = await runFlows([...foundation.flows, ...caseFile, ...screening, ...intake, ...correspondence], {
       artifactsDir: ARTIFACTS,
       timeoutMs: FLOW_TIMEOUT_MS,
     });
@@ -69,6 +73,8 @@ const main = async (): Promise<number> => {
       ...Object.values(FLOW_NAMES),
       ...Object.values(CASE_FILE_FLOW_NAMES),
       ...Object.values(SCREENING_FLOW_NAMES),
+      ...Object.values(INTAKE_FLOW_NAMES),
+      ...Object.values(CORRESPONDENCE_FLOW_NAMES),
     ].map((name) => ({
       name,
       isOk: false,

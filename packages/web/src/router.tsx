@@ -14,6 +14,8 @@ import { validateAuditSearch } from './features/audit/audit-search';
 import { validateContactsSearch } from './features/contacts/contacts-search';
 import { validateFacilitiesSearch } from './features/facilities/facilities-search';
 import { canImport } from './features/imports/can-import';
+import { canTriage } from './features/intake/can-triage';
+import { validateIntakeSearch } from './features/intake/intake-search';
 import { validateMattersSearch } from './features/matters/matters-search';
 import { isOneOf } from './features/people/labels';
 import { validatePeopleSearch } from './features/people/people-search';
@@ -48,6 +50,16 @@ const loginRoute = createRoute({
     if (session?.isComplete) throw redirect({ href: search.redirect ?? '/' });
   },
   component: lazyRouteComponent(() => import('./features/session/components/login-page'), 'LoginPage'),
+});
+
+/** The public intake form for families and advocates: no sign-in, English and Spanish. */
+const applyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'apply',
+  validateSearch: (search: Record<string, unknown>): { language: 'en' | 'es' } => ({
+    language: search.language === 'es' ? 'es' : 'en',
+  }),
+  component: lazyRouteComponent(() => import('./features/intake/components/public-intake-page'), 'PublicIntakePage'),
 });
 
 const signInLinkRoute = createRoute({
@@ -169,6 +181,25 @@ const facilityRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/facilities/components/facility-page'), 'FacilityPage'),
 });
 
+/** Outgoing mail: the letters ready to print, across people. */
+const mailRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'mail',
+  component: lazyRouteComponent(
+    () => import('./features/correspondence/components/outgoing-mail-page'),
+    'OutgoingMailPage',
+  ),
+});
+
+const attorneyProfileRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'account/attorney-profile',
+  component: lazyRouteComponent(
+    () => import('./features/correspondence/components/attorney-profile-page'),
+    'AttorneyProfilePage',
+  ),
+});
+
 const searchRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'search',
@@ -199,6 +230,34 @@ const screeningRunRoute = createRoute({
     if (!session || !canImport(session.user.role)) throw redirect({ to: '/' });
   },
   component: lazyRouteComponent(() => import('./features/screening/components/screening-run-page'), 'ScreeningRunPage'),
+});
+
+/** Intake is for the roles the server lets triage (intake.triage); others are sent home. */
+const requireTriage = async ({ context }: { context: RouterContext }) => {
+  const session = await loadSession(context.queryClient);
+  if (!session || !canTriage(session.user.role)) throw redirect({ to: '/' });
+};
+
+const intakeQueueRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'intake',
+  validateSearch: validateIntakeSearch,
+  beforeLoad: requireTriage,
+  component: lazyRouteComponent(() => import('./features/intake/components/intake-queue-page'), 'IntakeQueuePage'),
+});
+
+const intakeMetricsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'intake/metrics',
+  beforeLoad: requireTriage,
+  component: lazyRouteComponent(() => import('./features/intake/components/intake-metrics-page'), 'IntakeMetricsPage'),
+});
+
+const intakeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'intake/$intakeId',
+  beforeLoad: requireTriage,
+  component: lazyRouteComponent(() => import('./features/intake/components/intake-page'), 'IntakePage'),
 });
 
 /** Importing is for the roles the server lets import; others are sent home. */
@@ -252,9 +311,19 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/audit/components/audit-page'), 'AuditPage'),
 });
 
+const letterTemplatesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'letter-templates',
+  component: lazyRouteComponent(
+    () => import('./features/correspondence/components/letter-templates-page'),
+    'LetterTemplatesPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signInLinkRoute,
+  applyRoute,
   signedInRoute.addChildren([
     homeRoute,
     peopleRoute,
@@ -268,12 +337,17 @@ const routeTree = rootRoute.addChildren([
     facilitiesRoute,
     facilityRoute,
     searchRoute,
+    mailRoute,
+    attorneyProfileRoute,
     screeningRunsRoute,
     screeningRunRoute,
+    intakeQueueRoute,
+    intakeMetricsRoute,
+    intakeRoute,
     importRoute,
     securityRoute,
     enrolRoute,
-    adminRoute.addChildren([adminIndexRoute, usersRoute, orgSettingsRoute, auditRoute]),
+    adminRoute.addChildren([adminIndexRoute, usersRoute, orgSettingsRoute, auditRoute, letterTemplatesRoute]),
   ]),
 ]);
 

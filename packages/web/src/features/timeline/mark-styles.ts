@@ -46,6 +46,16 @@ export const MARK_STYLES: Record<MarkKind, MarkStyle> = {
   executed: { shape: 'square', color: BLACK, legend: 'Executed' },
 };
 
+export type VisitMarkStatus = PersonTimelineView['visits'][number]['status'];
+
+const TEAL = '#0b7285';
+
+/** Legal visits on their own track: a filled mark once held, an outline while only scheduled. */
+export const VISIT_STYLES: Record<VisitMarkStatus, MarkStyle> = {
+  held: { shape: 'circle', color: TEAL, legend: 'Legal visit held' },
+  scheduled: { shape: 'ring', color: TEAL, legend: 'Legal visit scheduled' },
+};
+
 /** The mark's own words, shortened for a label under the mark (the tooltip and table keep all). */
 export const shortMarkLabel = (kind: MarkKind, label: string): string => {
   if (kind === 'imposed') return label.replace(/^Sentence imposed: /, 'Imposed: ');

@@ -19,7 +19,7 @@ export function PersonHeader({ person, onReleaseMailHold }: PersonHeaderProps) {
         {person.photoDocumentId && (
           <img
             src={documentContentUrl(person.photoDocumentId)}
-            alt={`Photo of ${person.legalName}`}
+            alt={person.legalName}
             width={72}
             height={72}
             style={{ objectFit: 'cover', borderRadius: 8 }}

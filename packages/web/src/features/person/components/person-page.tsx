@@ -7,6 +7,7 @@ import { AppDialog } from '../../../components/app-dialog';
 import { PageLoader } from '../../../components/page-loader';
 import { QueryError } from '../../../components/query-error';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { CorrespondenceSection } from '../../correspondence/components/correspondence-section';
 import { OUTCOME_LABELS } from '../../matters/labels';
 import { AnchorLink } from '../../people/anchor-link';
 import { DocumentsSection } from '../../person-documents/components/documents-section';
@@ -14,6 +15,7 @@ import { ReliefScreeningPanel } from '../../screening/components/relief-screenin
 import { useSession } from '../../session/session-context';
 import { usePersonTimeline } from '../../timeline/api/get-person-timeline';
 import { PersonTimeline } from '../../timeline/components/person-timeline';
+import { VisitsSection } from '../../visits/components/visits-section';
 import { usePerson } from '../api/get-person';
 import { usePersonActivity } from '../api/list-person-activity';
 import { ActivityFeed } from './activity-feed';
@@ -197,6 +199,14 @@ function PersonRecord({ person }: { person: PersonView }) {
 
       <Section id="contacts-heading" title="Contacts">
         <ContactsSection personId={person.id} />
+      </Section>
+
+      <Section id="correspondence-heading" title="Correspondence">
+        <CorrespondenceSection person={person} />
+      </Section>
+
+      <Section id="visits-heading" title="Visits">
+        <VisitsSection person={person} />
       </Section>
 
       <Section id="activity-heading" title="Activity">

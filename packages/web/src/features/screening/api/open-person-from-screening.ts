@@ -4,7 +4,7 @@ import { apiJson } from '../../../lib/api-client';
 
 export type OpenPersonFromScreeningInput = { runId: string; subjectId: string };
 
-/** Opens a person in the roster as an intake in the case file (or finds the one opened before). */
+/** Opens a person in the roster as a person in the case file (or finds the one opened before). */
 export const openPersonFromScreening = ({ runId, subjectId }: OpenPersonFromScreeningInput) =>
   apiJson(
     `/api/v1/screening/runs/${encodeURIComponent(runId)}/subjects/${encodeURIComponent(subjectId)}/person`,

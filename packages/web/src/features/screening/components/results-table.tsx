@@ -12,6 +12,9 @@ type ResultsTableProps = {
   canOpenPerson: boolean;
   openingSubject: string | null;
   onOpenPerson: (subjectId: string) => void;
+  /** Whether the user may triage intakes (intake.triage): then a person can be opened as an intake. */
+  canOpenIntake?: boolean;
+  onOpenIntake?: (subjectId: string) => void;
 };
 
 /** The first reason; all of them and the citations a click away, so a row stays a few lines high. */
@@ -42,7 +45,15 @@ function Reasons({ reasons, citations }: { reasons: readonly string[]; citations
 }
 
 /** One row per person and pathway, in the order the server sorted them. */
-export function ResultsTable({ rows, caption, canOpenPerson, openingSubject, onOpenPerson }: ResultsTableProps) {
+export function ResultsTable({
+  rows,
+  caption,
+  canOpenPerson,
+  openingSubject,
+  onOpenPerson,
+  canOpenIntake = false,
+  onOpenIntake,
+}: ResultsTableProps) {
   return (
     <TableRegion label="Screening results">
       <Table striped verticalSpacing="xs" data-testid="screening-results">
@@ -89,6 +100,18 @@ export function ResultsTable({ rows, caption, canOpenPerson, openingSubject, onO
                   >
                     Open as person
                   </Button>
+                  {canOpenIntake && onOpenIntake && (
+                    <Button
+                      variant="default"
+                      size="compact-sm"
+                      ml={6}
+                      loading={openingSubject === `intake:${row.subjectId}`}
+                      onClick={() => onOpenIntake(row.subjectId)}
+                      aria-label={`Open ${row.name ?? row.subjectId} as an intake`}
+                    >
+                      Open as intake
+                    </Button>
+                  )}
                 </Table.Td>
               )}
             </Table.Tr>

@@ -11,12 +11,14 @@ import { serverFieldErrors } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { canExport, canImport } from '../../imports/can-import';
+import { canTriage } from '../../intake/can-triage';
 import { AnchorLink } from '../../people/anchor-link';
 import { useSession } from '../../session/session-context';
 import { useDeleteScreeningRun } from '../api/delete-screening-run';
 import { isRunActive, useScreeningRun } from '../api/get-screening-run';
 import { RESULTS_PAGE_SIZE, useScreeningResults } from '../api/list-screening-results';
 import { useScreeningRuns } from '../api/list-screening-runs';
+import { useOpenIntakeFromScreening } from '../api/open-intake-from-screening';
 import { useOpenPersonFromScreening } from '../api/open-person-from-screening';
 import { PATHWAY_LABELS } from '../labels';
 import { type ResultFilters, type RunTab, resultFiltersOf, type ScreeningRunSearch } from '../screening-run-search';
@@ -230,6 +232,7 @@ function ResultsPanel({
   const filters = resultFiltersOf(search);
   const results = useScreeningResults(run.id, filters, true);
   const openPerson = useOpenPersonFromScreening();
+  const openIntake = useOpenIntakeFromScreening();
   const navigate = useNavigate();
   const { user } = useSession();
   const rows = results.data?.pages.flatMap((page) => page.items) ?? [];
@@ -243,6 +246,12 @@ function ResultsPanel({
       },
     );
 
+  const openAsIntake = (subjectId: string) =>
+    openIntake.mutate(
+      { runId: run.id, subjectId },
+      { onSuccess: (intake) => void navigate({ to: '/intake/$intakeId', params: { intakeId: intake.id } }) },
+    );
+
   return (
     <Stack gap="md">
       <ResultsFilterForm
@@ -253,6 +262,7 @@ function ResultsPanel({
         errors={serverFieldErrors(results.error)}
       />
       <FormAlert error={openPerson.error} title="Could not open the person" />
+      <FormAlert error={openIntake.error} title="Could not open the intake" />
       {results.isPending && <PageLoader label="Loading the results" />}
       {results.isError && (
         <QueryError error={results.error} what="the results" onRetry={() => void results.refetch()} />
@@ -263,8 +273,16 @@ function ResultsPanel({
             rows={rows}
             caption="Results by person and pathway"
             canOpenPerson={canImport(user.role)}
-            openingSubject={openPerson.isPending ? openPerson.variables.subjectId : null}
+            openingSubject={
+              openPerson.isPending
+                ? openPerson.variables.subjectId
+                : openIntake.isPending
+                  ? `intake:${openIntake.variables.subjectId}`
+                  : null
+            }
             onOpenPerson={open}
+            canOpenIntake={canTriage(user.role)}
+            onOpenIntake={openAsIntake}
           />
         ) : (
           <Text>No result matches these filters.</Text>

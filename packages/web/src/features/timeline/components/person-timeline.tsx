@@ -1,7 +1,7 @@
 import { Box, Button, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { PersonTimelineView } from '@redress/core';
 import { useId, useState } from 'react';
-import { MARK_STYLES, shortMarkLabel } from '../mark-styles';
+import { MARK_STYLES, shortMarkLabel, VISIT_STYLES } from '../mark-styles';
 import { assignLanes, textWidth, timeScale, truncate } from '../timeline-scale';
 import { MarkGlyph } from './mark-glyph';
 import { TimelineLegend } from './timeline-legend';
@@ -37,9 +37,17 @@ const trackSummary = (track: Timeline['tracks'][number]): string => {
   return `Conviction ${track.label}: ${events} sentence ${events === 1 ? 'event' : 'events'}, ${sentence}.`;
 };
 
+const visitSummary = (timeline: Timeline): string[] => {
+  const held = timeline.visits.filter((visit) => visit.status === 'held').length;
+  const scheduled = timeline.visits.length - held;
+  if (timeline.visits.length === 0) return [];
+  const parts = [held ? `${held} held` : '', scheduled ? `${scheduled} scheduled` : ''].filter(Boolean);
+  return [`Legal visits: ${parts.join(', ')}.`];
+};
+
 /** The words the picture is summarised by, for assistive technology (and anyone reading the page). */
 export const describeTimeline = (timeline: Timeline): string =>
-  [placementSummary(timeline), ...timeline.tracks.map(trackSummary)].join(' ');
+  [placementSummary(timeline), ...timeline.tracks.map(trackSummary), ...visitSummary(timeline)].join(' ');
 
 type PersonTimelineProps = { personName: string; timeline: Timeline };
 
@@ -73,6 +81,19 @@ export function PersonTimeline({ personName, timeline }: PersonTimelineProps) {
     y += height + TRACK_GAP;
     return laid;
   });
+  // Legal visits on a track of their own, under the convictions.
+  const visitTrack = (() => {
+    if (timeline.visits.length === 0) return null;
+    const labels = timeline.visits.map((visit) => {
+      const text = truncate(visit.label.replace(/^Legal visit /, 'Visit '), 34);
+      return { text, x: scale.x(visit.date), width: textWidth(text, LABEL_FONT) };
+    });
+    const slots = assignLanes(labels, RIGHT);
+    const lanes = Math.max(1, ...slots.map((slot) => slot.lane + 1));
+    const laid = { labels, slots, lineY: y + 10 };
+    y += 22 + lanes * LANE_HEIGHT + TRACK_GAP;
+    return laid;
+  })();
   const height = Math.max(y, BAND_TOP + BAND_HEIGHT + 30);
   const todayX = scale.x(timeline.today);
 
@@ -190,6 +211,54 @@ export function PersonTimeline({ personName, timeline }: PersonTimelineProps) {
             </g>
           ))}
 
+          {/* Legal visits */}
+          {visitTrack && (
+            <g data-testid="timeline-visits">
+              <text x={8} y={visitTrack.lineY + 4} fontSize={12} fontWeight={700} fill={INK}>
+                Legal visits
+              </text>
+              <line
+                x1={LEFT}
+                x2={RIGHT}
+                y1={visitTrack.lineY}
+                y2={visitTrack.lineY}
+                stroke="#868e96"
+                strokeWidth={1.5}
+                strokeDasharray="2 3"
+              />
+              {timeline.visits.map((visit, index) => {
+                const style = VISIT_STYLES[visit.status];
+                const slot = visitTrack.slots[index];
+                const label = visitTrack.labels[index];
+                if (!slot || !label) return null;
+                const labelY = visitTrack.lineY + 22 + slot.lane * LANE_HEIGHT;
+                return (
+                  <g key={visit.id} data-visit-status={visit.status}>
+                    <title>{`${visit.date}: ${visit.label}`}</title>
+                    <line
+                      x1={slot.x}
+                      x2={slot.x}
+                      y1={visitTrack.lineY + 7}
+                      y2={labelY - 11}
+                      stroke="#adb5bd"
+                      strokeWidth={1}
+                    />
+                    <MarkGlyph shape={style.shape} color={style.color} x={slot.x} y={visitTrack.lineY} />
+                    <text
+                      x={slot.anchor === 'start' ? slot.x - 2 : slot.x + 2}
+                      y={labelY}
+                      textAnchor={slot.anchor}
+                      fontSize={LABEL_FONT}
+                      fill={INK}
+                    >
+                      {label.text}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          )}
+
           {/* Today */}
           <line x1={todayX} x2={todayX} y1={AXIS_Y + 6} y2={height - 6} stroke="#c92a2a" strokeDasharray="5 4" />
           <text x={todayX - 4} y={height - 8} textAnchor="end" fontSize={11} fill="#a51d1d">
@@ -197,7 +266,10 @@ export function PersonTimeline({ personName, timeline }: PersonTimelineProps) {
           </text>
         </svg>
       </Box>
-      <TimelineLegend kinds={[...new Set(timeline.tracks.flatMap((track) => track.marks.map((mark) => mark.kind)))]} />
+      <TimelineLegend
+        kinds={[...new Set(timeline.tracks.flatMap((track) => track.marks.map((mark) => mark.kind)))]}
+        visitStatuses={[...new Set(timeline.visits.map((visit) => visit.status))]}
+      />
       <Button
         variant="subtle"
         size="compact-sm"

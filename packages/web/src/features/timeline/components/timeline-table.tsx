@@ -23,7 +23,15 @@ const rowsOf = (timeline: PersonTimelineView): Row[] => {
       note: [mark.note, mark.issue ? `Not counted: ${mark.issue}` : null].filter(Boolean).join(' '),
     })),
   );
-  return [...placements, ...marks].sort((a, b) => compareDates(a.date, b.date));
+  const visits: Row[] = timeline.visits.map((visit) => ({
+    key: `visit:${visit.id}`,
+    date: visit.date,
+    track: 'Legal visits',
+    what: visit.label,
+    by: '',
+    note: '',
+  }));
+  return [...placements, ...marks, ...visits].sort((a, b) => compareDates(a.date, b.date));
 };
 
 /** The timeline's facts in date order: the text alternative to the picture. */
@@ -31,7 +39,7 @@ export function TimelineTable({ timeline }: { timeline: PersonTimelineView }) {
   const rows = rowsOf(timeline);
   return (
     <Table verticalSpacing="xs" data-testid="timeline-table">
-      <Table.Caption>Timeline of custody placements and sentence events, in date order</Table.Caption>
+      <Table.Caption>Timeline of custody placements, sentence events and legal visits, in date order</Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Date</Table.Th>

@@ -147,7 +147,11 @@ describe('the shape of the answer', () => {
     const body = await search(attorney, 'Xylophonist');
     expect(body).toEqual({
       q: 'Xylophonist',
-      groups: ['people', 'matters', 'contacts', 'notes'].map((type) => ({ type, items: [], hasMore: false })),
+      groups: ['people', 'matters', 'contacts', 'notes', 'intakes', 'documents'].map((type) => ({
+        type,
+        items: [],
+        hasMore: false,
+      })),
     });
   });
 });

@@ -1,12 +1,12 @@
 import { normaliseIdentifier } from './identifiers.js';
 
 /**
- * Global search: one box over people, matters, contacts and notes. The database finds and scores
- * (pg_trgm for names and titles, full-text search for notes); this module holds what is pure: the
+ * Global search: one box over people, matters, contacts, notes, intakes and documents. The database
+ * finds and scores (pg_trgm for names and titles, full-text search for notes and documents); this module holds what is pure: the
  * types searched, the thresholds, the forms an identifier may be typed in, merging of hits, links for
  * the web and the highlighted fragments of a note.
  */
-export const SEARCH_TYPES = ['people', 'matters', 'contacts', 'notes'] as const;
+export const SEARCH_TYPES = ['people', 'matters', 'contacts', 'notes', 'intakes', 'documents'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export const SEARCH_QUERY_MIN = 2;
@@ -85,10 +85,22 @@ export const searchLinks = {
   matter: (id: string) => `/matters/${id}`,
   contact: (id: string) => `/contacts/${id}`,
   note: (matterId: string, noteId: string) => `/matters/${matterId}#note-${noteId}`,
+  intake: (id: string) => `/intake/${id}`,
+  /** A person's document: the person's page, where the documents are listed. */
+  document: (personId: string) => `/people/${personId}`,
 };
 
 /** What a hit matched on, so the web can say why it is there. */
-export const SEARCH_MATCHES = ['name', 'alias', 'identifier', 'title', 'person_name', 'organisation', 'text'] as const;
+export const SEARCH_MATCHES = [
+  'name',
+  'alias',
+  'identifier',
+  'title',
+  'person_name',
+  'organisation',
+  'text',
+  'reference',
+] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 /** One scored row from one of the queries of a type; several rows may name the same record. */

@@ -70,10 +70,11 @@ export const SearchHit = z
     link: z.string().describe('Path in the web app, e.g. /people/{id} or /matters/{id}#note-{noteId}'),
     matchedOn: z.enum(SEARCH_MATCHES),
     matterId: Id.optional().describe('Notes: the matter the note is in'),
+    personId: Id.optional().describe('Documents: the person whose record holds the document'),
     highlights: z
       .array(HighlightSegmentView)
       .optional()
-      .describe('Notes: the passage as plain-text segments, the matched words marked'),
+      .describe('Notes and documents: the passage as plain-text segments, the matched words marked'),
   })
   .describe('Search hit');
 export type SearchHit = z.infer<typeof SearchHit>;
@@ -86,7 +87,12 @@ export const SearchGroup = z.object({
 export type SearchGroup = z.infer<typeof SearchGroup>;
 
 export const SearchResponse = z
-  .object({ q: z.string(), groups: z.array(SearchGroup).describe('One group per type asked for, in a fixed order') })
+  .object({
+    q: z.string(),
+    groups: z
+      .array(SearchGroup)
+      .describe('One group per type asked for, in a fixed order; intakes only for those who may triage intakes'),
+  })
   .describe('Search results');
 export type SearchResponse = z.infer<typeof SearchResponse>;
 

@@ -3,12 +3,13 @@ import {
   HEADLINE_STOP,
   IDENTIFIER_SYSTEMS,
   type IdentifierSystem,
+  type IntakeState,
   isOrgWideReader,
   type MatterType,
   type PersonStatus,
 } from '@redress/core';
 import { type Expression, type ExpressionBuilder, sql } from 'kysely';
-import { matterIsVisible, onLegalTeamOf, personIsVisible, type Viewer } from '../access-scope.js';
+import { matterIsVisible, onLegalTeamOf, onLegalTeamOfPerson, personIsVisible, type Viewer } from '../access-scope.js';
 import type { Executor, Tx } from '../executor.js';
 import type { ContactKind, Tables } from '../tables.js';
 
@@ -343,4 +344,162 @@ export const searchNotes = async (
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id')
     .execute() as Promise<NoteSearchRow[]>;
+};
+
+// ---- Intakes (whoever may triage intakes sees them all; the caller checks `intake.triage`) ----
+
+export type IntakeSearchRow = {
+  id: string;
+  reference: string;
+  applicant_name: string | null;
+  prisoner_number: string | null;
+  state: IntakeState;
+  received_on: string;
+  score: number;
+};
+
+const intakeColumns = [
+  'intakes.id',
+  'intakes.reference',
+  'intakes.applicant_name',
+  'intakes.prisoner_number',
+  'intakes.state',
+  'intakes.received_on',
+] as const;
+
+/** The intake with this reference (IN-2026-00042; references are stored in upper case, and unique). */
+export const searchIntakesByReference = (db: Executor, reference: string): Promise<IntakeSearchRow[]> =>
+  db
+    .selectFrom('intakes')
+    .select(intakeColumns)
+    .select(sql<number>`1`.as('score'))
+    .where('intakes.reference', '=', reference.trim().toUpperCase())
+    .execute() as Promise<IntakeSearchRow[]>;
+
+/** Intakes whose applicant's name is like the text (its whole normalised with `nameSearchOf`). Needs `prepareTrigramQueries`. */
+export const searchIntakesByName = (db: Executor, t: SearchText, o: SearchWindow) =>
+  bestMatches<IntakeSearchRow>(db, t, { ...o, isName: true }, (tier) =>
+    db
+      .selectFrom('intakes')
+      .select(intakeColumns)
+      .select(nameScore(t.whole, sql<string>`intakes.name_search`).as('score'))
+      .where(matching(tier, t, sql<string>`intakes.name_search`)),
+  );
+
+/**
+ * Intakes whose prisoner number is `key`, compared as core `identifierKey` does (no case, spaces,
+ * dashes, dots or slashes): the expression of the intakes_prisoner_number_idx index.
+ */
+export const searchIntakesByPrisonerNumber = (db: Executor, key: string, limit: number): Promise<IntakeSearchRow[]> =>
+  key.length === 0
+    ? Promise.resolve([])
+    : (db
+        .selectFrom('intakes')
+        .select(intakeColumns)
+        .select(sql<number>`1`.as('score'))
+        .where('intakes.prisoner_number', 'is not', null)
+        .where(sql<string>`upper(regexp_replace(intakes.prisoner_number, '[[:space:]_./-]', '', 'g'))`, '=', key)
+        .orderBy('intakes.received_on', 'desc')
+        .orderBy('intakes.id')
+        .limit(limit)
+        .execute() as Promise<IntakeSearchRow[]>);
+
+/**
+ * Intakes with a document whose text matches `text` as a web search (`websearch_to_tsquery('simple',
+ * ...)`, the configuration of `documents.search`), scored by the best document, ranked within the
+ * first `window` matching documents. Privileged documents count only when `withPrivileged`.
+ */
+export const searchIntakesByDocumentText = async (
+  db: Executor,
+  text: string,
+  options: { limit: number; window: number; withPrivileged: boolean },
+): Promise<IntakeSearchRow[]> => {
+  const query = sql`websearch_to_tsquery('simple', ${text})`;
+  const candidates = db
+    .selectFrom('documents')
+    .select(['documents.intake_id'])
+    .select(sql<number>`ts_rank(documents.search, ${query})::float8`.as('score'))
+    .where(sql<boolean>`documents.search @@ ${query}`)
+    .where('documents.intake_id', 'is not', null)
+    .$if(!options.withPrivileged, (qb) => qb.where('documents.is_privileged', '=', false))
+    .limit(options.window);
+  return db
+    .selectFrom(candidates.as('c'))
+    .innerJoin('intakes', 'intakes.id', 'c.intake_id')
+    .select(intakeColumns)
+    .select(sql<number>`max(c.score)`.as('score'))
+    .groupBy(intakeColumns)
+    .orderBy(sql`max(c.score)`, 'desc')
+    .orderBy('intakes.id')
+    .limit(options.limit)
+    .execute() as Promise<IntakeSearchRow[]>;
+};
+
+// ---- Documents of people ----
+
+export type DocumentSearchRow = {
+  id: string;
+  person_id: string;
+  person_name: string;
+  file_name: string;
+  is_privileged: boolean;
+  created_at: Date;
+  score: number;
+  /** A passage of the text, matches between HEADLINE_START and HEADLINE_STOP ('' when only the file name matched). */
+  headline: string;
+};
+
+/**
+ * Documents of people whose text (or file name) matches `text` as a web search
+ * (`websearch_to_tsquery('simple', ...)`), of people the viewer may see; privileged documents only for
+ * the legal team of one of the person's matters, as privileged notes. Ranked with ts_rank within the
+ * first `window` matches; the headline is computed for the returned rows only.
+ */
+export const searchPersonDocuments = async (
+  db: Executor,
+  viewer: Viewer | null,
+  text: string,
+  options: { limit: number; window: number },
+): Promise<DocumentSearchRow[]> => {
+  const query = sql`websearch_to_tsquery('simple', ${text})`;
+  const candidates = db
+    .selectFrom('documents')
+    .innerJoin('people', 'people.id', 'documents.person_id')
+    .select([
+      'documents.id',
+      'documents.person_id',
+      'documents.file_name',
+      'documents.is_privileged',
+      'documents.created_at',
+      'people.legal_name as person_name',
+    ])
+    .select(sql<number>`ts_rank(documents.search, ${query})::float8`.as('score'))
+    .where(sql<boolean>`documents.search @@ ${query}`)
+    .where((eb) => visiblePerson(viewer)(eb as never))
+    .where((eb) =>
+      viewer
+        ? eb.or([eb('documents.is_privileged', '=', false), onLegalTeamOfPerson(viewer)(eb as never)])
+        : sql<boolean>`true`,
+    )
+    .limit(options.window);
+  const ranked = db
+    .selectFrom(candidates.as('c'))
+    .selectAll('c')
+    .orderBy('c.score', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(options.limit);
+  return db
+    .selectFrom(ranked.as('r'))
+    .innerJoin('documents as hd', 'hd.id', 'r.id')
+    .selectAll('r')
+    .select(
+      sql<string>`ts_headline('simple', translate(coalesce(hd.corrected_text, hd.ocr_text, ''), ${HEADLINE_START + HEADLINE_STOP}, ''), ${query}, ${HEADLINE_OPTIONS})`.as(
+        'headline',
+      ),
+    )
+    .orderBy('r.score', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id')
+    .execute() as Promise<DocumentSearchRow[]>;
 };

@@ -8,7 +8,15 @@ import {
   searchLinks,
   segmentsText,
 } from '@redress/core';
-import type { ContactKind, ContactSearchRow, MatterSearchRow, NoteSearchRow, PersonSearchRow } from '@redress/db';
+import type {
+  ContactKind,
+  ContactSearchRow,
+  DocumentSearchRow,
+  IntakeSearchRow,
+  MatterSearchRow,
+  NoteSearchRow,
+  PersonSearchRow,
+} from '@redress/db';
 
 const STATUS_LABELS: Record<PersonStatus, string> = {
   in_custody: 'In custody',
@@ -79,6 +87,46 @@ export const presentNoteHit = (row: NoteSearchRow): SearchHit => {
     link: searchLinks.note(row.matter_id, row.id),
     matchedOn: 'text',
     matterId: row.matter_id,
+    highlights,
+  };
+};
+
+const INTAKE_STATE_LABELS: Record<IntakeSearchRow['state'], string> = {
+  new: 'New',
+  in_review: 'In review',
+  decided: 'Decided',
+};
+
+export const presentIntakeHit = ({ id, score: s, matchedOn, row }: ScoredRow<IntakeSearchRow>): SearchHit => {
+  const why =
+    matchedOn === 'identifier' && row.prisoner_number
+      ? `Prisoner number ${row.prisoner_number}`
+      : matchedOn === 'text'
+        ? 'In a document'
+        : null;
+  return {
+    id,
+    score: score(s),
+    label: row.applicant_name ?? row.reference,
+    subLabel: [row.reference, why, INTAKE_STATE_LABELS[row.state], `received ${row.received_on}`]
+      .filter(Boolean)
+      .join(' · '),
+    link: searchLinks.intake(id),
+    matchedOn,
+  };
+};
+
+/** A person's document: the file name, then the person; the passage (if the text matched) as highlights. */
+export const presentDocumentHit = (row: DocumentSearchRow): SearchHit => {
+  const highlights = headlineSegments(row.headline);
+  return {
+    id: row.id,
+    score: score(row.score),
+    label: row.file_name,
+    subLabel: [row.is_privileged ? 'Privileged' : null, row.person_name].filter(Boolean).join(' · '),
+    link: searchLinks.document(row.person_id),
+    matchedOn: 'text',
+    personId: row.person_id,
     highlights,
   };
 };

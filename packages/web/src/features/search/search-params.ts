@@ -19,4 +19,6 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   matters: 'Matters',
   contacts: 'Contacts',
   notes: 'Notes',
+  intakes: 'Intakes',
+  documents: 'Documents',
 };

@@ -56,7 +56,7 @@ export function HeaderSearch() {
           type="search"
           aria-label="Search"
           aria-keyshortcuts="/ Control+K"
-          placeholder="Search people, matters, contacts, notes"
+          placeholder="Search people, matters, contacts, notes, intakes, documents"
           value={value}
           onChange={(event) => setValue(event.currentTarget.value)}
           onKeyDown={(event) => {

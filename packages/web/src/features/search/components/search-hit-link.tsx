@@ -31,5 +31,19 @@ export function SearchHitLink({ type, hit, children }: { type: SearchType; hit: 
       ) : (
         <span>{children}</span>
       );
+    case 'intakes':
+      return (
+        <AnchorLink to="/intake/$intakeId" params={{ intakeId: hit.id }} fw={600}>
+          {children}
+        </AnchorLink>
+      );
+    case 'documents':
+      return hit.personId ? (
+        <AnchorLink to="/people/$personId" params={{ personId: hit.personId }} fw={600}>
+          {children}
+        </AnchorLink>
+      ) : (
+        <span>{children}</span>
+      );
   }
 }

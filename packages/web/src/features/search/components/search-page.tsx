@@ -1,5 +1,5 @@
 import { Group, List, Stack, Text, Title } from '@mantine/core';
-import { SEARCH_QUERY_MIN, type SearchGroup, type SearchHit, type SearchType } from '@redress/core';
+import { SEARCH_QUERY_MIN, SEARCH_TYPES, type SearchGroup, type SearchHit, type SearchType } from '@redress/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { PageLoader } from '../../../components/page-loader';
 import { QueryError } from '../../../components/query-error';
@@ -19,6 +19,7 @@ const MATCH_LABELS: Record<SearchHit['matchedOn'], string> = {
   person_name: 'person’s name',
   organisation: 'organisation',
   text: 'text',
+  reference: 'reference',
 };
 
 export function SearchPage() {
@@ -40,7 +41,7 @@ export function SearchPage() {
           <AnchorLink to="/search" search={{ q }} aria-current={type ? undefined : 'page'} fw={type ? 400 : 700}>
             All types
           </AnchorLink>
-          {(['people', 'matters', 'contacts', 'notes'] as const).map((t) => (
+          {SEARCH_TYPES.map((t) => (
             <AnchorLink
               key={t}
               to="/search"
@@ -98,6 +99,11 @@ function ResultGroup({ group, q, isOnlyType }: { group: SearchGroup; q: string; 
               <SearchHitLink type={group.type} hit={hit}>
                 {group.type === 'notes' && hit.highlights ? <Highlighted hit={hit} /> : hit.label}
               </SearchHitLink>
+              {group.type === 'documents' && hit.highlights && hit.highlights.length > 0 && (
+                <Text size="sm">
+                  <Highlighted hit={hit} />
+                </Text>
+              )}
               <Text size="sm">
                 {hit.subLabel ? `${hit.subLabel} · ` : ''}matched on {MATCH_LABELS[hit.matchedOn]}
               </Text>
@@ -114,7 +120,7 @@ function ResultGroup({ group, q, isOnlyType }: { group: SearchGroup; q: string; 
   );
 }
 
-/** A note's passage: plain text segments, the matched words in <mark>; never HTML. */
+/** A note's or document's passage: plain text segments, the matched words in <mark>; never HTML. */
 function Highlighted({ hit }: { hit: SearchHit }) {
   return (
     <>

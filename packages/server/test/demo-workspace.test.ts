@@ -1,5 +1,5 @@
 import { MATTER_OUTCOMES, MATTER_TYPES } from '@redress/core';
-import { findUserByEmail, updateUser } from '@redress/db';
+import { findAttorneyProfile, findUserByEmail, updateUser } from '@redress/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.js';
 import { checkDemoStory, demoCounts, demoOutcomes } from '../src/demo/check-demo-story.js';
@@ -279,5 +279,66 @@ describe('the commutation from the President', () => {
       ['federal_commutation', 'denied', null],
       ['federal_commutation', 'granted', '2018-06-06'],
     ]);
+  });
+});
+
+describe('intake, letters and visits', () => {
+  it('gives the lead attorney a legal-mail return address', async () => {
+    const lead = await findUserByEmail(h.database.db, 'naomi.castellanos@demo.redress.local');
+    if (!lead) throw new Error('no lead attorney');
+    const profile = await findAttorneyProfile(h.database.db, lead.id);
+    expect(profile).toMatchObject({ display_name: 'Naomi Castellanos', title: 'Attorney at Law', bar_state: 'CA' });
+    expect(profile?.bar_number).toBeTruthy();
+    expect(profile?.bar_address_lines.length).toBeGreaterThan(0);
+  });
+
+  it('puts three intakes in triage: two open in the queue, one referral declined with its reason', async () => {
+    const all = (await expectStatus(admin.request('GET', '/api/v1/intakes?limit=100'), 200)).items;
+    expect(all).toHaveLength(3);
+    const open = (await expectStatus(admin.request('GET', '/api/v1/intakes?open=true&limit=100'), 200)).items;
+    expect(open.map((i: { channel: string; state: string }) => [i.channel, i.state])).toEqual([
+      ['mailed_letter', 'in_review'],
+      ['public_form', 'new'],
+    ]);
+    const spanish = (await expectStatus(admin.request('GET', '/api/v1/intakes?language=es'), 200)).items;
+    expect(spanish).toHaveLength(1);
+    expect(spanish[0]).toMatchObject({ channel: 'public_form', state: 'new' });
+    const letter = open[0];
+    expect(letter.assignedTo).toMatchObject({ name: 'Celeste Ibarra' });
+    expect(letter.facility).toMatchObject({ name: 'California Medical Facility' });
+
+    const [declined] = (await expectStatus(admin.request('GET', '/api/v1/intakes?state=decided'), 200)).items;
+    expect(declined).toMatchObject({ channel: 'referral', decision: 'declined' });
+    const detail = await expectStatus(admin.request('GET', `/api/v1/intakes/${declined.id}`), 200);
+    expect(detail.decisionReason).toContain('Nevada');
+  });
+
+  it('logs the death-row client’s letters, his mail hold untouched', async () => {
+    const { id, hasMailHold } = await personNamed('Clarence Odell Whitfield');
+    expect(hasMailHold).toBe(false);
+    const letters = (await expectStatus(admin.request('GET', `/api/v1/correspondence?personId=${id}&limit=100`), 200))
+      .items;
+    expect(
+      letters
+        .map((l: { direction: string; channel: string; state: string }) => [l.direction, l.channel, l.state])
+        .sort(),
+    ).toEqual([
+      ['in', 'post', 'received'],
+      ['in', 'post', 'received'],
+      ['out', 'legal_mail', 'sent'],
+    ]);
+  });
+
+  it('records a four-hour legal visit at San Quentin and books the next one', async () => {
+    const { id } = await personNamed('Clarence Odell Whitfield');
+    const visits = (await expectStatus(admin.request('GET', `/api/v1/visits?personId=${id}&limit=100`), 200)).items;
+    expect(visits).toHaveLength(2);
+    for (const v of visits) expect(v.facility).toMatchObject({ name: 'San Quentin Rehabilitation Center' });
+    const held = visits.filter((v: { status: string }) => v.status === 'held');
+    expect(held).toHaveLength(1);
+    expect(held[0].record).toMatchObject({ durationMinutes: 240, hasPrivilegedNotes: true });
+    expect(held[0].visitors.map((v: { capacity: string }) => v.capacity).sort()).toEqual(['attorney', 'paralegal']);
+    const next = visits.find((v: { status: string }) => v.status === 'scheduled');
+    expect(Date.parse(next.scheduledStart)).toBeGreaterThan(h.clock.now().getTime());
   });
 });

@@ -1,5 +1,16 @@
 import { DEMO_FREED_CLIENTS } from './demo-freed-clients.js';
-import type { DemoContact, DemoCount, DemoFacility, DemoPerson, DemoStory, DemoUser } from './demo-types.js';
+import type {
+  DemoAttorneyProfile,
+  DemoContact,
+  DemoCorrespondence,
+  DemoCount,
+  DemoFacility,
+  DemoIntake,
+  DemoPerson,
+  DemoStory,
+  DemoUser,
+  DemoVisit,
+} from './demo-types.js';
 import { DEMO_WAITING_CLIENTS } from './demo-waiting-clients.js';
 
 /**
@@ -768,9 +779,162 @@ export const DEMO_CONTACTS: readonly DemoContact[] = [
   },
 ];
 
+/** The lead attorney's legal-mail return address (the bar number and the address are invented). */
+export const DEMO_ATTORNEY_PROFILES: readonly DemoAttorneyProfile[] = [
+  {
+    user: 'lead',
+    title: 'Attorney at Law',
+    barNumber: '999041',
+    barState: 'CA',
+    barAddressLines: ['Redress Demo Law Office', '1200 Example Avenue, Suite 400', 'Oakland, CA 94612'],
+    email: 'naomi.castellanos@demo.redress.local',
+  },
+];
+
+/** The triage queue: a mother writing in Spanish, a letter from prison, and a referral the team declined. */
+export const DEMO_INTAKES: readonly DemoIntake[] = [
+  {
+    channel: 'public_form',
+    state: 'new',
+    receivedOn: { daysFromSeed: -2 },
+    createdBy: null,
+    submittedBy: { name: 'Rosa Elena Quintanar', relationship: 'Madre', contact: 'rosa.quintanar@example.org' },
+    questionnaire: {
+      background: { name: 'Julián Quintanar Ortega', jurisdiction: 'CA', language: 'es' },
+      claim: {
+        claimType: 'actual_innocence',
+        innocenceClaim:
+          'Mi hijo estaba trabajando en el turno de noche cuando pasó el robo. Su jefe lo puede confirmar, ' +
+          'pero el abogado nunca lo llamó como testigo. Les pido que revisen su caso.',
+      },
+    },
+  },
+  {
+    channel: 'mailed_letter',
+    state: 'in_review',
+    receivedOn: { daysFromSeed: -18 },
+    facility: 'cmf',
+    createdBy: 'paralegal',
+    assignedTo: 'apprentice',
+    questionnaire: {
+      background: {
+        name: 'Dwayne Arliss Petty',
+        prisonerNumber: 'BK5820',
+        numberSystem: 'cdcr',
+        jurisdiction: 'CA',
+        language: 'en',
+      },
+      conviction: {
+        offence: 'Murder during a robbery',
+        statutes: ['PC 187(a)', 'PC 211'],
+        county: 'Fresno',
+        convictionDate: '2004-10-19',
+        sentence: 'Life without the possibility of parole',
+      },
+      claim: {
+        claimType: 'actual_innocence',
+        innocenceClaim:
+          'I was not there. The only witness picked me from a photo line-up after the detective showed her my picture twice.',
+      },
+    },
+  },
+  {
+    channel: 'referral',
+    state: 'decided',
+    decision: {
+      decision: 'declined',
+      reason:
+        'The conviction and sentence are in Nevada, where the team does not practise; the referring organisation was told and given the names of Nevada clinics.',
+      by: 'lead',
+      on: { daysFromSeed: -41 },
+    },
+    receivedOn: { daysFromSeed: -55 },
+    createdBy: 'paralegal',
+    submittedBy: {
+      name: 'Valley Reentry Collective',
+      relationship: 'Referring organisation',
+      contact: 'intake@valley-reentry.example.org',
+    },
+    questionnaire: {
+      background: { name: 'Marcus Delane Whitcombe', jurisdiction: 'NV', language: 'en' },
+      claim: { claimType: 'excessive_sentence' },
+    },
+  },
+];
+
+/** Clarence's letters: the team's first answer to him, and support letters that came in for him. */
+export const DEMO_CORRESPONDENCE: readonly DemoCorrespondence[] = [
+  {
+    person: 'whitfield',
+    direction: 'out',
+    channel: 'legal_mail',
+    on: '2015-08-31',
+    summary:
+      'Acknowledged his first letter: the team has it, will read his case papers and write again within 60 days.',
+    staff: 'lead',
+  },
+  {
+    person: 'whitfield',
+    direction: 'in',
+    channel: 'post',
+    on: { daysFromSeed: -40 },
+    summary: 'Support letter from a retired teacher in Sacramento who has written to Clarence since 1998.',
+    staff: 'paralegal',
+  },
+  {
+    person: 'whitfield',
+    direction: 'in',
+    channel: 'post',
+    on: { daysFromSeed: -12 },
+    summary: 'Support letter from a church group in Oakland, with a card signed by forty members, for Clarence.',
+    staff: 'paralegal',
+  },
+];
+
+/** Visits at San Quentin: four hours with Clarence last week, and the next one booked for next month. */
+export const DEMO_VISITS: readonly DemoVisit[] = [
+  {
+    person: 'whitfield',
+    facility: 'sanQuentin',
+    matter: 'whitfield.innocence',
+    status: 'held',
+    purpose: 'Legal visit: go through his letters since 1986 and the informant statements',
+    requestedOn: { daysFromSeed: -30 },
+    scheduled: { on: { daysFromSeed: -9 }, hours: 4 },
+    held: {
+      on: { daysFromSeed: -9 },
+      hours: 4,
+      privilegedNotes: 'Clarence named two co-workers who saw him at the plant that night; find them.',
+    },
+    visitors: [
+      { user: 'lead', capacity: 'attorney' },
+      { user: 'apprentice', capacity: 'paralegal', supervisingAttorney: 'lead' },
+    ],
+    createdBy: 'apprentice',
+  },
+  {
+    person: 'whitfield',
+    facility: 'sanQuentin',
+    matter: 'whitfield.innocence',
+    status: 'scheduled',
+    purpose: 'Legal visit: bring copies of the new support letters and the lab timeline',
+    requestedOn: { daysFromSeed: -5 },
+    scheduled: { on: { daysFromSeed: 5 }, hours: 3 },
+    visitors: [
+      { user: 'lead', capacity: 'attorney' },
+      { user: 'apprentice', capacity: 'paralegal', supervisingAttorney: 'lead' },
+    ],
+    createdBy: 'apprentice',
+  },
+];
+
 export const DEMO_STORY: DemoStory = {
   users: DEMO_USERS,
   facilities: DEMO_FACILITIES,
   people: [CLARENCE_WHITFIELD, BEATRICE_HOLLOWAY, ...DEMO_FREED_CLIENTS, ...DEMO_WAITING_CLIENTS],
   contacts: DEMO_CONTACTS,
+  attorneyProfiles: DEMO_ATTORNEY_PROFILES,
+  intakes: DEMO_INTAKES,
+  correspondence: DEMO_CORRESPONDENCE,
+  visits: DEMO_VISITS,
 };

@@ -2,8 +2,13 @@ import type {
   Authority,
   CalendarDate,
   ConvictionScreeningFacts,
+  CorrespondenceChannel,
   ExecutionMethod,
   IdentifierSystem,
+  IntakeChannel,
+  IntakeDecision,
+  IntakeQuestionnaire,
+  IntakeState,
   MatterOutcome,
   MatterRole,
   MatterType,
@@ -12,6 +17,8 @@ import type {
   Role,
   SentenceEventKind,
   SentenceTerm,
+  VisitorCapacity,
+  VisitStatus,
 } from '@redress/core';
 import type { ContactKind, CustodyPlacementTable, PersonAliasTable } from '@redress/db';
 import type { Selectable } from 'kysely';
@@ -182,9 +189,67 @@ export type DemoContact = {
   links: readonly DemoContactLink[];
 };
 
+/** The return address of an attorney's legal mail, as on record with the State Bar. */
+export type DemoAttorneyProfile = {
+  user: DemoUserKey;
+  title: string;
+  barNumber: string;
+  barState: string;
+  barAddressLines: readonly string[];
+  phone?: string;
+  email?: string;
+};
+
+/** An intake in the triage queue: the summary columns are derived from the questionnaire. */
+export type DemoIntake = {
+  channel: IntakeChannel;
+  state: IntakeState;
+  /** With its reason, once decided. */
+  decision?: { decision: IntakeDecision; reason: string; by: DemoUserKey; on: DemoDay };
+  receivedOn: DemoDay;
+  /** The applicant's facility, written into the questionnaire with its directory id. */
+  facility?: DemoFacilityKey;
+  questionnaire: IntakeQuestionnaire;
+  submittedBy?: { name: string; relationship: string | null; contact: string | null };
+  assignedTo?: DemoUserKey;
+  /** Null for a public-form submission. */
+  createdBy: DemoUserKey | null;
+};
+
+/** A letter in or out, on a person's record (an incoming one is received; an outgoing one sent). */
+export type DemoCorrespondence = {
+  person: string;
+  direction: 'in' | 'out';
+  channel: CorrespondenceChannel;
+  /** Sent for a letter out, received for a letter in. */
+  on: DemoDay;
+  summary: string;
+  staff: DemoUserKey;
+};
+
+export type DemoVisitor = { user: DemoUserKey; capacity: VisitorCapacity; supervisingAttorney?: DemoUserKey };
+
+export type DemoVisit = {
+  person: string;
+  facility: DemoFacilityKey;
+  matter?: string;
+  status: VisitStatus;
+  purpose: string;
+  requestedOn: DemoDay;
+  /** The booked time (scheduled); a held visit starts and ends at its record's times. */
+  scheduled?: { on: DemoDay; hours: number };
+  held?: { on: DemoDay; hours: number; privilegedNotes: string };
+  visitors: readonly DemoVisitor[];
+  createdBy: DemoUserKey;
+};
+
 export type DemoStory = {
   users: readonly DemoUser[];
   facilities: readonly DemoFacility[];
   people: readonly DemoPerson[];
   contacts: readonly DemoContact[];
+  attorneyProfiles?: readonly DemoAttorneyProfile[];
+  intakes?: readonly DemoIntake[];
+  correspondence?: readonly DemoCorrespondence[];
+  visits?: readonly DemoVisit[];
 };

@@ -1,4 +1,10 @@
-import { type CalendarDate, DEFAULT_DECISION_MAKERS, normaliseIdentifier, normaliseName } from '@redress/core';
+import {
+  type CalendarDate,
+  DEFAULT_DECISION_MAKERS,
+  intakeSummaryFields,
+  normaliseIdentifier,
+  normaliseName,
+} from '@redress/core';
 import {
   ensureFacility,
   findUserById,
@@ -7,7 +13,9 @@ import {
   insertContactLink,
   insertConviction,
   insertConvictionParties,
+  insertCorrespondence,
   insertIdentifiers,
+  insertIntake,
   insertMatter,
   insertNote,
   insertPerson,
@@ -17,11 +25,15 @@ import {
   insertTask,
   insertTeamMember,
   insertUser,
+  insertVisit,
+  insertVisitors,
   listPeople,
+  nextIntakeReference,
   replaceCounts,
   replaceNoteMentions,
   saveScreeningFacts,
   type Tx,
+  upsertAttorneyProfile,
 } from '@redress/db';
 import { sql } from 'kysely';
 import { systemContext } from '../context.js';
@@ -124,6 +136,7 @@ export const seedDemoWorkspace = (
     const s: Seeding = { tx, audit, deps, now, users, facilities, people: new Map(), matters: new Map() };
     for (const person of story.people) await writePerson(s, person);
     await writeContacts(s, story);
+    await writeIntakeAndVisits(s, story);
 
     const counts = demoCounts(story);
     await audit({
@@ -437,5 +450,153 @@ const writeContacts = async (s: Seeding, story: DemoStory) => {
         details: { contactId: contact.id, linkId, relationship: link.relationship, demo: true },
       });
     }
+  }
+};
+
+const HOUR_MS = 3_600_000;
+
+/** The lead attorney's profile, the triage queue, and the death-row client's letters and visits. */
+const writeIntakeAndVisits = async (s: Seeding, story: DemoStory) => {
+  const { tx, deps, now } = s;
+  for (const a of story.attorneyProfiles ?? []) {
+    const user = story.users.find((u) => u.key === a.user);
+    if (!user) throw new Error(`demo story: no user ${a.user}`);
+    const id = userId(s, a.user);
+    await upsertAttorneyProfile(
+      tx,
+      id,
+      {
+        displayName: user.name,
+        title: a.title,
+        barNumber: a.barNumber,
+        barState: a.barState,
+        barAddressLines: [...a.barAddressLines],
+        phone: a.phone ?? null,
+        email: a.email ?? null,
+      },
+      now,
+    );
+    await s.audit({ action: 'attorney_profile.updated', entityType: 'user', entityId: id, details: { demo: true } });
+  }
+
+  for (const i of story.intakes ?? []) {
+    const facility = i.facility ? s.facilities.get(i.facility) : undefined;
+    if (i.facility && !facility) throw new Error(`demo story: no facility ${i.facility}`);
+    const questionnaire = facility
+      ? { ...i.questionnaire, background: { ...i.questionnaire.background, facilityId: facility.id } }
+      : i.questionnaire;
+    const summary = intakeSummaryFields(questionnaire);
+    const receivedOn = dayOf(s, i.receivedOn);
+    const id = deps.newId();
+    const reference = await nextIntakeReference(tx, Number(receivedOn.slice(0, 4)));
+    await insertIntake(tx, {
+      id,
+      reference,
+      channel: i.channel,
+      state: i.state,
+      decision: i.decision?.decision ?? null,
+      decision_reason: i.decision?.reason ?? null,
+      referral_organisation: null,
+      language: summary.language,
+      applicant_name: summary.applicantName,
+      applicant_dob: summary.applicantDob,
+      prisoner_number: summary.prisonerNumber,
+      number_system: summary.numberSystem,
+      facility_id: summary.facilityId,
+      jurisdiction: summary.jurisdiction,
+      claim_type: summary.claimType,
+      questionnaire,
+      submitted_by_name: i.submittedBy?.name ?? null,
+      submitted_by_relationship: i.submittedBy?.relationship ?? null,
+      submitted_by_contact: i.submittedBy?.contact ?? null,
+      assigned_to: i.assignedTo ? userId(s, i.assignedTo) : null,
+      received_on: receivedOn,
+      decided_at: i.decision ? instantOf(s, i.decision.on) : null,
+      decided_by: i.decision ? userId(s, i.decision.by) : null,
+      created_by: i.createdBy ? userId(s, i.createdBy) : null,
+      created_at: instantOf(s, i.receivedOn),
+      updated_at: i.decision ? instantOf(s, i.decision.on) : instantOf(s, i.receivedOn),
+    });
+    await s.audit({
+      action: i.channel === 'public_form' ? 'intake.submitted' : 'intake.created',
+      entityType: 'intake',
+      entityId: id,
+      details: { reference, channel: i.channel, state: i.state, decision: i.decision?.decision ?? null, demo: true },
+    });
+  }
+
+  for (const c of story.correspondence ?? []) {
+    const personId = s.people.get(c.person);
+    if (!personId) throw new Error(`demo story: no person ${c.person}`);
+    const id = deps.newId();
+    const on = dayOf(s, c.on);
+    const at = instantOf(s, c.on);
+    await insertCorrespondence(tx, {
+      id,
+      person_id: personId,
+      intake_id: null,
+      direction: c.direction,
+      channel: c.channel,
+      state: c.direction === 'in' ? 'received' : 'sent',
+      sent_on: c.direction === 'out' ? on : null,
+      received_on: c.direction === 'in' ? on : null,
+      summary: c.summary,
+      staff_id: userId(s, c.staff),
+      created_at: at,
+      updated_at: at,
+    });
+    await s.audit({
+      action: 'correspondence.logged',
+      entityType: 'person',
+      entityId: personId,
+      details: { correspondenceId: id, direction: c.direction, channel: c.channel, demo: true },
+    });
+  }
+
+  for (const v of story.visits ?? []) {
+    const personId = s.people.get(v.person);
+    if (!personId) throw new Error(`demo story: no person ${v.person}`);
+    const facility = s.facilities.get(v.facility);
+    if (!facility) throw new Error(`demo story: no facility ${v.facility}`);
+    const matterId = v.matter ? s.matters.get(v.matter) : undefined;
+    if (v.matter && !matterId) throw new Error(`demo story: no matter ${v.matter}`);
+    const id = deps.newId();
+    const scheduledStart = v.scheduled ? instantOf(s, v.scheduled.on) : null;
+    const heldStart = v.held ? instantOf(s, v.held.on) : null;
+    await insertVisit(tx, {
+      id,
+      person_id: personId,
+      facility_id: facility.id,
+      matter_id: matterId ?? null,
+      status: v.status,
+      purpose: v.purpose,
+      requested_on: dayOf(s, v.requestedOn),
+      proposed_dates: JSON.stringify(v.scheduled ? [dayOf(s, v.scheduled.on)] : []),
+      scheduled_start: scheduledStart,
+      scheduled_end:
+        scheduledStart && v.scheduled ? new Date(scheduledStart.getTime() + v.scheduled.hours * HOUR_MS) : null,
+      held_start: heldStart,
+      held_end: heldStart && v.held ? new Date(heldStart.getTime() + v.held.hours * HOUR_MS) : null,
+      record_notes_privileged: v.held?.privilegedNotes ?? null,
+      created_by: userId(s, v.createdBy),
+      created_at: instantOf(s, v.requestedOn),
+      updated_at: heldStart ?? instantOf(s, v.requestedOn),
+    });
+    await insertVisitors(
+      tx,
+      v.visitors.map((visitor) => ({
+        visit_id: id,
+        user_id: userId(s, visitor.user),
+        capacity: visitor.capacity,
+        supervising_attorney_id: visitor.supervisingAttorney ? userId(s, visitor.supervisingAttorney) : null,
+        attended: v.held ? true : null,
+      })),
+    );
+    await s.audit({
+      action: v.held ? 'visit.recorded' : 'visit.requested',
+      entityType: 'visit',
+      entityId: id,
+      details: { personId, status: v.status, visitors: v.visitors.map((x) => x.capacity), demo: true },
+    });
   }
 };

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { AccessibilityLog } from './accessibility.js';
 import { FLOW_NAMES, type FlowDeps } from './flows.js';
+import { assertAccessible, heading, labelled, scanAsSeen, squash, submitDialog } from './page-helpers.js';
 import type { Flow } from './runner.js';
 
 export type CaseFileDeps = FlowDeps & {
@@ -63,37 +63,12 @@ const BAD_LINE = 4;
 const IMPORTED_NAMES = ['Dolores Marsh', 'Ernesto Villa', 'Gideon Park'];
 const REFUSED_NAME = 'Fatima Reyes';
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The control a label names; a required field's label ends with an asterisk. */
-const labelled = (scope: Page | Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${escapeRegExp(label)}\\s*\\*?$`));
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true, level: 1 });
-
 const openFromNav = async (page: Page, linkName: string, headingName: string) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
   await heading(page, headingName).waitFor();
 };
 
 const dialogNamed = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
-
-/** Submits a dialog's form and waits for the dialog to go (it stays open, with its error, on a refusal). */
-const submitDialog = async (dialog: Locator, buttonName: string) => {
-  await dialog.getByRole('button', { name: buttonName, exact: true }).click();
-  try {
-    await dialog.waitFor({ state: 'hidden' });
-  } catch (error) {
-    const alert = await dialog
-      .getByRole('alert')
-      .allInnerTexts()
-      .catch(() => []);
-    const said = alert.join(' ').replace(/\s+/g, ' ').trim();
-    throw new Error(`the dialog stayed open after "${buttonName}"${said ? `: ${said}` : ''} (${String(error)})`);
-  }
-};
-
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The markup in the names and notes was shown as text: no element came of it and no script ran. */
 const assertInert = async (page: Page, where: string) => {
@@ -149,41 +124,6 @@ const assertBadLineReported = async (page: Page, stage: string) => {
     /2023-02-30/,
     `${stage}: the problem does not quote the date: ${JSON.stringify(problem)}`,
   );
-};
-
-const NOTIFICATION = '.mantine-Notifications-notification';
-const NOTIFICATIONS_SHOWN = `Array.from(document.querySelectorAll('${NOTIFICATION}')).every((el) => getComputedStyle(el).opacity === '1')`;
-
-/**
- * axe on the page as people see it. Notifications fade in and out (250 ms) and close after 4 s, and
- * colours measured mid-fade are paler than they are: wait until they are in, and hold them there (the
- * pointer over one pauses them all) while axe runs.
- */
-const scanAsSeen = async (a11y: AccessibilityLog, page: Page, pageName: string) => {
-  await page.waitForFunction(NOTIFICATIONS_SHOWN, undefined, { timeout: 5000, polling: 50 }).catch(() => {});
-  const shown = page.locator(NOTIFICATION);
-  const isHeld =
-    (await shown.count()) > 0 &&
-    (await shown
-      .last()
-      .hover({ timeout: 2000 })
-      .then(
-        () => true,
-        () => false,
-      ));
-  try {
-    await a11y.scan(page, pageName);
-  } finally {
-    if (isHeld) await page.mouse.move(0, 0);
-  }
-};
-
-/** Fails with what axe found on the pages scanned since `from`. */
-const assertAccessible = (a11y: AccessibilityLog, from: number) => {
-  const found = a11y.violations.slice(from);
-  if (found.length > 0) {
-    throw new Error(`axe found ${found.length} serious or critical problem(s): ${found.join('; ')}`);
-  }
 };
 
 export const buildCaseFileFlows = (deps: CaseFileDeps): Flow[] => {

@@ -13,10 +13,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
-import type { Locator, Page } from 'playwright-core';
-import type { AccessibilityLog } from './accessibility.js';
+import type { Page } from 'playwright-core';
 import type { CaseFileDeps } from './case-file-flows.js';
 import { FLOW_NAMES } from './flows.js';
+import { assertAccessible, heading, labelled, scanAsSeen, squash, submitDialog } from './page-helpers.js';
 import type { Flow } from './runner.js';
 
 export const CORRESPONDENCE_FLOW_NAMES = {
@@ -41,57 +41,6 @@ const RETURN_REASON = 'Transferred to another facility';
 const INCOMING_SUMMARY = 'First letter from the client asking for help with the case.';
 const VISIT_PURPOSE = 'Review the trial record with the client';
 const FOLLOW_UP = 'Send the client the trial transcript';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labelled = (scope: Page | Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${escapeRegExp(label)}\\s*\\*?$`));
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true, level: 1 });
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-const NOTIFICATION = '.mantine-Notifications-notification';
-const NOTIFICATIONS_SHOWN = `Array.from(document.querySelectorAll('${NOTIFICATION}')).every((el) => getComputedStyle(el).opacity === '1')`;
-
-/** axe on the page as people see it, with any notification held fully shown (see case-file-flows.ts). */
-const scanAsSeen = async (a11y: AccessibilityLog, page: Page, pageName: string) => {
-  await page.waitForFunction(NOTIFICATIONS_SHOWN, undefined, { timeout: 5000, polling: 50 }).catch(() => {});
-  const shown = page.locator(NOTIFICATION);
-  const isHeld =
-    (await shown.count()) > 0 &&
-    (await shown
-      .last()
-      .hover({ timeout: 2000 })
-      .then(
-        () => true,
-        () => false,
-      ));
-  try {
-    await a11y.scan(page, pageName);
-  } finally {
-    if (isHeld) await page.mouse.move(0, 0);
-  }
-};
-
-const assertAccessible = (a11y: AccessibilityLog, from: number) => {
-  const found = a11y.violations.slice(from);
-  if (found.length > 0) {
-    throw new Error(`axe found ${found.length} serious or critical problem(s): ${found.join('; ')}`);
-  }
-};
-
-/** Submits a dialog's form and waits for the dialog to go (it stays open, with its error, on a refusal). */
-const submitDialog = async (dialog: Locator, buttonName: string) => {
-  await dialog.getByRole('button', { name: buttonName, exact: true }).click();
-  try {
-    await dialog.waitFor({ state: 'hidden' });
-  } catch (error) {
-    const alert = await dialog
-      .getByRole('alert')
-      .allInnerTexts()
-      .catch(() => []);
-    const said = squash(alert.join(' '));
-    throw new Error(`the dialog stayed open after "${buttonName}"${said ? `: ${said}` : ''} (${String(error)})`);
-  }
-};
 
 /**
  * Whether a PDF shows `text`: in its raw bytes, or in a content stream once inflated, as a literal

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import type { AccessibilityLog } from './accessibility.js';
+import type { Page } from 'playwright-core';
 import type { CaseFileDeps } from './case-file-flows.js';
 import { FLOW_NAMES } from './flows.js';
+import { assertAccessible, heading, labelled, scanAsSeen } from './page-helpers.js';
 import type { Flow } from './runner.js';
 
 export const INTAKE_FLOW_NAMES = {
@@ -40,42 +40,6 @@ const OCR_WORD = /innocent/i;
 const CORRECTION_NOTE = 'Checked against the paper letter by the e2e suite.';
 const MATTER_TYPE = 'Innocence investigation';
 const OCR_TIMEOUT_MS = 60_000;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labelled = (scope: Page | Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${escapeRegExp(label)}\\s*\\*?$`));
-const heading = (page: Page, name: string | RegExp) =>
-  page.getByRole('heading', { name, exact: typeof name === 'string', level: 1 });
-
-const NOTIFICATION = '.mantine-Notifications-notification';
-const NOTIFICATIONS_SHOWN = `Array.from(document.querySelectorAll('${NOTIFICATION}')).every((el) => getComputedStyle(el).opacity === '1')`;
-
-/** axe on the page as people see it, with any notification held fully shown (see case-file-flows.ts). */
-const scanAsSeen = async (a11y: AccessibilityLog, page: Page, pageName: string) => {
-  await page.waitForFunction(NOTIFICATIONS_SHOWN, undefined, { timeout: 5000, polling: 50 }).catch(() => {});
-  const shown = page.locator(NOTIFICATION);
-  const isHeld =
-    (await shown.count()) > 0 &&
-    (await shown
-      .last()
-      .hover({ timeout: 2000 })
-      .then(
-        () => true,
-        () => false,
-      ));
-  try {
-    await a11y.scan(page, pageName);
-  } finally {
-    if (isHeld) await page.mouse.move(0, 0);
-  }
-};
-
-const assertAccessible = (a11y: AccessibilityLog, from: number) => {
-  const found = a11y.violations.slice(from);
-  if (found.length > 0) {
-    throw new Error(`axe found ${found.length} serious or critical problem(s): ${found.join('; ')}`);
-  }
-};
 
 /** A typed letter, rendered by Chromium to a PNG the way a scanner would see it: black on white. */
 const renderLetter = async (page: Page, file: string) => {

@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { AccessibilityLog } from './accessibility.js';
 import { CASE_FILE_FLOW_NAMES, type CaseFileDeps } from './case-file-flows.js';
 import { FLOW_NAMES } from './flows.js';
+import { assertAccessible, heading, labelled, scanAsSeen, squash } from './page-helpers.js';
 import type { Flow } from './runner.js';
 
 export const SCREENING_FLOW_NAMES = {
@@ -60,42 +60,6 @@ const LATER_RUN_NAME = 'E2E roster, next month';
 const LATER_RUN_AS_OF = '2026-08-01';
 const OPENED_NAME = 'Ben Young';
 const RUN_TIMEOUT_MS = 60_000;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labelled = (scope: Page | Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${escapeRegExp(label)}\\s*\\*?$`));
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true, level: 1 });
-const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-const NOTIFICATION = '.mantine-Notifications-notification';
-const NOTIFICATIONS_SHOWN = `Array.from(document.querySelectorAll('${NOTIFICATION}')).every((el) => getComputedStyle(el).opacity === '1')`;
-
-/** axe on the page as people see it, with any notification held fully shown (see case-file-flows.ts). */
-const scanAsSeen = async (a11y: AccessibilityLog, page: Page, pageName: string) => {
-  await page.waitForFunction(NOTIFICATIONS_SHOWN, undefined, { timeout: 5000, polling: 50 }).catch(() => {});
-  const shown = page.locator(NOTIFICATION);
-  const isHeld =
-    (await shown.count()) > 0 &&
-    (await shown
-      .last()
-      .hover({ timeout: 2000 })
-      .then(
-        () => true,
-        () => false,
-      ));
-  try {
-    await a11y.scan(page, pageName);
-  } finally {
-    if (isHeld) await page.mouse.move(0, 0);
-  }
-};
-
-const assertAccessible = (a11y: AccessibilityLog, from: number) => {
-  const found = a11y.violations.slice(from);
-  if (found.length > 0) {
-    throw new Error(`axe found ${found.length} serious or critical problem(s): ${found.join('; ')}`);
-  }
-};
 
 const statusesOf = async (scope: Locator): Promise<string[]> => {
   const badges = scope.getByTestId('screening-status');

@@ -2,16 +2,23 @@ import { ErrorBody } from '@redress/core';
 import { getSession } from '../features/session/api/get-session';
 import { ApiError, type ResponseSchema } from './api-client';
 
+type PostFormOptions = { method?: 'POST' | 'PUT'; tooLargeMessage?: string };
+
 /**
  * Sends multipart form data (a file upload), which the JSON API client does not: the CSRF token comes
  * from the session as the client's does, and errors become the same ApiError with field details.
  */
-export const postForm = async <T>(path: string, form: FormData, schema: ResponseSchema<T>): Promise<T> => {
+export const postForm = async <T>(
+  path: string,
+  form: FormData,
+  schema: ResponseSchema<T>,
+  { method = 'POST', tooLargeMessage = 'The file is too large for the server.' }: PostFormOptions = {},
+): Promise<T> => {
   const session = await getSession();
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST',
+      method,
       credentials: 'same-origin',
       headers: { Accept: 'application/json', ...(session ? { 'X-CSRF-Token': session.csrfToken } : {}) },
       body: form,
@@ -26,7 +33,12 @@ export const postForm = async <T>(path: string, form: FormData, schema: Response
       const { code, message, details } = parsed.data.error;
       throw new ApiError(response.status, code, message, details ?? {});
     }
-    const message = response.status === 413 ? 'The file is too large for the server.' : 'The upload failed.';
+    const message =
+      response.status === 413
+        ? tooLargeMessage
+        : response.status === 403
+          ? 'You do not have permission to do this.'
+          : 'The upload failed.';
     throw new ApiError(response.status, `http.${response.status}`, message);
   }
   try {

@@ -1,10 +1,11 @@
 import { ErrorBody } from '@redress/core';
 import { ApiError, type ResponseSchema } from '../../../lib/api-client';
+import { postForm } from '../../../lib/post-form';
 import { getSession } from '../../session/api/get-session';
 
 /**
- * Requests the shared API client (JSON in, JSON out) does not make: multipart uploads and answers
- * that are files (PDF, DOCX). The CSRF token is read from the session the way the client reads it.
+ * Requests the shared API client (JSON in, JSON out) does not make: answers that are files (PDF,
+ * DOCX); multipart uploads go through lib/post-form. The CSRF token is read from the session the way the client reads it.
  */
 type RawOptions = {
   method?: 'GET' | 'POST' | 'PUT';
@@ -55,23 +56,12 @@ const rawRequest = async (path: string, { method = 'GET', body, accept, signal }
 };
 
 /** A multipart upload whose JSON answer is checked against the shared schema. */
-export const uploadForm = async <T>(
+export const uploadForm = <T>(
   path: string,
   form: FormData,
   schema: ResponseSchema<T>,
   method: 'POST' | 'PUT' = 'POST',
-): Promise<T> => {
-  const response = await rawRequest(path, { method, body: form, accept: 'application/json' });
-  try {
-    return schema.parse(await response.json());
-  } catch {
-    throw new ApiError(
-      response.status,
-      'web.unexpected_response',
-      'The server sent an answer this page does not understand.',
-    );
-  }
-};
+): Promise<T> => postForm(path, form, schema, { method });
 
 export type DownloadedFile = { blob: Blob; fileName: string | null; contentType: string };
 
